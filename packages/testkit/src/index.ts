@@ -27,3 +27,18 @@ export {
   type TestCertificateOptions,
   type TestCertificates,
 } from './emulator/index';
+// Reference in-memory provider (type `memory`), for resolver tests, examples and the suite
+export {
+  createMemoryProvider,
+  createMemoryStore,
+  MEMORY_PROVIDER_TYPE,
+  type MemoryConfig,
+  type MemoryFault,
+  type MemoryFaultOptions,
+  type MemoryOperation,
+  type MemorySecretSeed,
+  type MemoryStore,
+  type MemoryStoreOptions,
+  type MemoryStoreRequest,
+  memoryProvider,
+} from './memory-provider/index';
