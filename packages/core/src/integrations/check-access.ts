@@ -1,0 +1,62 @@
+import { SecretError } from '../errors/secret-error';
+import { isAccountName, isRepositoryName } from './allowlist-entry';
+import { foldAsciiCase } from './fold-ascii-case';
+import type { AccessContext, Integration } from './integration';
+
+/**
+ * Throws `NOT_ALLOWED` unless the integration's allowlists admit the pipeline: deny by
+ * default, the pipeline's user, org or repo must be listed (ASCII case ignored, nothing else
+ * folded), and a pull request from a fork needs `allow.forks: true` as well. The message
+ * names the integration and the pipeline and says what to change; it never shows the
+ * allowlists' other entries.
+ */
+export function checkAccess(integration: Integration, context: AccessContext): void {
+  const { allow } = integration;
+  const admitted =
+    (isAccountName(context.user) && includes(allow.users, context.user)) ||
+    (isAccountName(context.org) && includes(allow.orgs, context.org)) ||
+    (isRepositoryName(context.repo) && includes(allow.repos, context.repo));
+  if (!admitted) {
+    throw notAllowed(
+      integration,
+      `${label(integration)} may not be used by this pipeline (${describePipeline(context)}): its allowlists admit none of these. To allow it, an administrator adds the user to allow.users, the org to allow.orgs or the repository to allow.repos of integration ${JSON.stringify(integration.name)}.`,
+    );
+  }
+  if (context.fromFork === true && allow.forks !== true) {
+    throw notAllowed(
+      integration,
+      `${label(integration)} gives no secrets to pull requests from forks (${describePipeline(context)}): a fork can change the pipeline to print them. To allow it anyway, an administrator sets allow.forks: true on integration ${JSON.stringify(integration.name)}.`,
+    );
+  }
+}
+
+function includes(entries: readonly string[], value: string): boolean {
+  const folded = foldAsciiCase(value);
+  return entries.some((entry) => typeof entry === 'string' && foldAsciiCase(entry) === folded);
+}
+
+function label(integration: Integration): string {
+  return `Integration ${JSON.stringify(integration.name)} (id ${integration.id})`;
+}
+
+function describePipeline(context: AccessContext): string {
+  const parts: string[] = [];
+  if (context.user !== undefined) parts.push(`user ${JSON.stringify(context.user)}`);
+  if (context.org !== undefined) parts.push(`org ${JSON.stringify(context.org)}`);
+  if (context.repo !== undefined) {
+    parts.push(
+      isRepositoryName(context.repo)
+        ? `repo ${JSON.stringify(context.repo)}`
+        : `repo ${JSON.stringify(context.repo)}, which is not of the form owner/name and matches nothing`,
+    );
+  }
+  return parts.length === 0 ? 'it has no user, org or repo to match' : parts.join(', ');
+}
+
+function notAllowed(integration: Integration, message: string): SecretError {
+  return new SecretError({
+    code: 'NOT_ALLOWED',
+    message,
+    integration: { id: integration.id, name: integration.name, type: integration.type },
+  });
+}
