@@ -28,6 +28,8 @@ export {
   sanitizeCause,
 } from './errors/index';
 // References
+export { findReferences } from './reference/find-references';
+export { parseFromSecret } from './reference/parse-from-secret';
 export type {
   ExternalReference,
   InternalReference,

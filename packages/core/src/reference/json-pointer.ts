@@ -1,0 +1,50 @@
+import { SecretError } from '../errors/secret-error';
+
+const NEEDS_ESCAPE = /[~/]/;
+const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
+
+/** One reference token of a JSON pointer (RFC 6901): `~` becomes `~0`, `/` becomes `~1`. */
+export function escapePointerSegment(segment: string): string {
+  return NEEDS_ESCAPE.test(segment) ? segment.replaceAll('~', '~0').replaceAll('/', '~1') : segment;
+}
+
+/**
+ * The reference tokens of a JSON pointer (RFC 6901), unescaped. `''` (the whole document)
+ * has none.
+ *
+ * @throws SecretError `INVALID_REFERENCE` when the pointer does not start with `/` or holds a
+ *   `~` that is not `~0` or `~1`.
+ */
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) {
+    throw pointerError(
+      pointer,
+      'a JSON pointer starts with "/", e.g. /steps/0/environment/API_KEY',
+    );
+  }
+  const segments = pointer.slice(1).split('/');
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index]!;
+    if (!segment.includes('~')) continue;
+    if (/~(?![01])/.test(segment)) {
+      throw pointerError(pointer, 'in a JSON pointer "~" is written "~0" and "/" is written "~1"');
+    }
+    segments[index] = segment.replaceAll('~1', '/').replaceAll('~0', '~');
+  }
+  return segments;
+}
+
+/** True when `segment` is an array index as RFC 6901 writes it (`0`, `12`; never `01`). */
+export function isArrayIndex(segment: string): boolean {
+  return ARRAY_INDEX.test(segment);
+}
+
+function pointerError(pointer: string, fix: string): SecretError {
+  const shown =
+    pointer.length > 200 ? `${JSON.stringify(pointer.slice(0, 200))}…` : JSON.stringify(pointer);
+  return new SecretError({
+    code: 'INVALID_REFERENCE',
+    message: `The reference pointer ${shown} is not a valid JSON pointer: ${fix}`,
+  });
+}

@@ -1,0 +1,39 @@
+const CONTROL_CHARACTER = /\p{Cc}/u;
+// With the `u` flag a paired surrogate is one code point, so this matches only a lone one.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * The problems of a text field of a reference (`path`, `key`, `version`, an integration or
+ * internal secret name): empty, leading or trailing whitespace, control characters, broken
+ * Unicode. Each problem says how to fix it; none quotes the text, which may be a secret
+ * pasted in the wrong place.
+ */
+export function textProblems(field: string, text: string): string[] {
+  if (text.length === 0) return [`${field} is empty; give a value or remove the field`];
+  const problems: string[] = [];
+  if (text.trim() !== text) {
+    problems.push(`${field} has leading or trailing whitespace; remove it (a copy-paste slip?)`);
+  }
+  const control = CONTROL_CHARACTER.exec(text);
+  if (control !== null) {
+    problems.push(
+      `${field} contains a control character (${codePoint(control[0])}) at position ${
+        control.index + 1
+      }; remove it`,
+    );
+  }
+  const surrogate = LONE_SURROGATE.exec(text);
+  if (surrogate !== null) {
+    problems.push(
+      `${field} contains a broken Unicode character (a lone surrogate, ${codePoint(
+        surrogate[0],
+      )}) at position ${surrogate.index + 1}; remove it`,
+    );
+  }
+  return problems;
+}
+
+/** `U+000A` for a newline: names an invisible character without printing it. */
+export function codePoint(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
