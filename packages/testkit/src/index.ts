@@ -27,6 +27,27 @@ export {
   type TestCertificateOptions,
   type TestCertificates,
 } from './emulator/index';
+// Infisical emulator
+export {
+  createInfisicalEmulatorHandler,
+  type EmulatedAccessToken,
+  type InfisicalEmulator,
+  type InfisicalEmulatorDenial,
+  type InfisicalEmulatorHandle,
+  type InfisicalEmulatorIdentity,
+  type InfisicalEmulatorLocation,
+  type InfisicalEmulatorOptions,
+  type InfisicalEmulatorProject,
+  type InfisicalEmulatorSecret,
+  type InfisicalEmulatorState,
+  InfisicalEmulatorStore,
+  infisicalErrorResponse,
+  infisicalRateLimitFault,
+  mountInfisicalEmulatorOnNock,
+  normalizeFolderPath,
+  startInfisicalEmulator,
+  type TokenCheck,
+} from './infisical/index';
 // Reference in-memory provider (type `memory`), for resolver tests, examples and the suite
 export {
   createMemoryProvider,
