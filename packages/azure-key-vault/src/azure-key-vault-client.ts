@@ -1,0 +1,119 @@
+// The only file that imports the Azure SDKs; the rest of the package speaks the contract.
+import { ClientSecretCredential } from '@azure/identity';
+import { SecretClient } from '@azure/keyvault-secrets';
+import type { ProviderContext } from '@fromsecret/core';
+import type { AzureKeyVaultConfig } from './azure-key-vault-config';
+import type { KeyVaultAddress } from './azure-key-vault-reference';
+import { EntraFailureRecorder } from './entra-failure-recorder';
+import { LoginGate } from './login-gate';
+import { raceWithSignal } from './race-with-signal';
+import { VaultTokenSource } from './vault-token-source';
+
+/**
+ * How to reach an emulator instead of Azure. For tests and emulators only: it trusts
+ * `caCert` instead of the public CAs, lets a vault on any host (127.0.0.1) answer with the
+ * public cloud's challenge resource, and skips Entra ID instance discovery (which would ask
+ * login.microsoftonline.com about the emulator's host). No integration setting can turn it on.
+ */
+export interface AzureKeyVaultEmulatorConnection {
+  /** The emulator's CA certificate (PEM), trusted instead of the public CAs. */
+  caCert: string;
+}
+
+/** What {@link AzureKeyVaultClient} is built from. */
+export interface AzureKeyVaultClientOptions {
+  config: AzureKeyVaultConfig;
+  context: ProviderContext;
+  emulator?: AzureKeyVaultEmulatorConnection;
+}
+
+/** A secret as read: its value and the version that was read. */
+export interface FetchedSecret {
+  value: unknown;
+  version?: string;
+}
+
+/**
+ * One service principal's connection to one vault: a client-secret credential and a secret
+ * client whose own retries are off (they take seconds; the resolver retries instead) and
+ * whose redirects are refused (Key Vault and Entra ID never redirect; a redirect means a
+ * wrong URL or a captive proxy, and must not carry a token elsewhere).
+ */
+export class AzureKeyVaultClient {
+  private readonly secrets: SecretClient;
+  private readonly tokens: VaultTokenSource;
+  private readonly gate: LoginGate;
+
+  constructor(options: AzureKeyVaultClientOptions) {
+    const { config, context, emulator } = options;
+    const pipeline = {
+      retryOptions: { maxRetries: 0 },
+      redirectOptions: { maxRetries: 0 },
+      userAgentOptions: { userAgentPrefix: 'fromsecret' },
+      ...(emulator === undefined ? {} : { tlsOptions: { ca: emulator.caCert } }),
+    };
+    const recorder = new EntraFailureRecorder();
+    const credential = new ClientSecretCredential(
+      config.tenantId,
+      config.clientId,
+      config.clientSecret,
+      {
+        ...pipeline,
+        authorityHost: config.authorityHost,
+        disableInstanceDiscovery: emulator !== undefined,
+        additionalPolicies: [{ policy: recorder.policy, position: 'perRetry' }],
+      },
+    );
+    this.tokens = new VaultTokenSource(credential, recorder, config, context);
+    this.gate = new LoginGate(this.tokens);
+    this.secrets = new SecretClient(config.vaultUrl, this.tokens, {
+      ...pipeline,
+      disableChallengeResourceVerification: emulator !== undefined,
+    });
+  }
+
+  /** Whether this client has obtained a token at least once. */
+  get loggedIn(): boolean {
+    return this.tokens.loggedIn;
+  }
+
+  /** Reads one secret version (the latest when `address.version` is absent). */
+  getSecret(address: KeyVaultAddress, signal: AbortSignal): Promise<FetchedSecret> {
+    return this.gate.run(
+      () =>
+        raceWithSignal(
+          this.secrets
+            .getSecret(address.name, {
+              abortSignal: signal,
+              ...(address.version === undefined ? {} : { version: address.version }),
+            })
+            .then((secret) => ({ value: secret.value, version: secret.properties.version })),
+          signal,
+        ),
+      signal,
+    );
+  }
+
+  /**
+   * Asks the vault, with a token, for a secret that does not exist (a random name), so that
+   * the whole path is proven (challenge, token, vault, the principal's read permission)
+   * without reading any secret value. Resolves when the vault answers 404; throws what the
+   * SDK threw otherwise.
+   */
+  async probe(signal: AbortSignal): Promise<void> {
+    const name = `fromsecret-connection-test-${crypto.randomUUID()}`;
+    try {
+      await this.getSecret({ name }, signal);
+    } catch (error) {
+      if (this.tokens.loggedIn && isSecretNotFound(error)) return;
+      throw error;
+    }
+    throw new Error('the vault returned a secret for a random name that cannot exist');
+  }
+}
+
+/** Key Vault's own 404 for a missing secret, as opposed to any server's 404 page. */
+function isSecretNotFound(error: unknown): boolean {
+  const rest = error as { statusCode?: unknown; code?: unknown };
+  return rest.statusCode === 404 && rest.code === 'SecretNotFound';
+}
