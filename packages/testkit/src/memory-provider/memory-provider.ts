@@ -6,6 +6,7 @@ import {
   type ReadRequest,
   type SecretData,
   SecretError,
+  type SecretErrorCode,
   type SecretProvider,
 } from '@fromsecret/core';
 import { cancelledError, untilAborted } from './abortable-delay';
@@ -61,7 +62,7 @@ class MemorySecretProvider implements SecretProvider {
     );
   }
 
-  read(request: ReadRequest, options: { signal: AbortSignal }): Promise<SecretData> {
+  async read(request: ReadRequest, options: { signal: AbortSignal }): Promise<SecretData> {
     const version = memoryVersionNumber(request.version);
     return this.call(`read of "${request.path}"`, options.signal, (store, session) => {
       this.context.logger.debug('memory store read', { store: store.name, path: request.path });
@@ -89,20 +90,37 @@ class MemorySecretProvider implements SecretProvider {
   ): Promise<Result> {
     const store = this.reachStore(operation, signal);
     const reused = this.session !== undefined;
-    const login = this.login(store);
-    const session = await untilAborted(login, signal, () => this.describe(operation));
+    const first = await this.sessionFor(store, operation, signal);
     try {
-      return await send(store, session);
+      return await send(store, first.id);
     } catch (error) {
-      if (!reused || !SecretError.isInstance(error) || error.code !== 'AUTHENTICATION_FAILED') {
-        throw error;
-      }
+      if (!reused || !hasCode(error, 'AUTHENTICATION_FAILED')) throw error;
       this.context.logger.debug('memory store session expired; logging in again', {
         store: store.name,
       });
-      if (this.session === login) this.session = undefined;
-      const renewed = await untilAborted(this.login(store), signal, () => this.describe(operation));
-      return send(store, renewed);
+      if (this.session === first.login) this.session = undefined;
+      const renewed = await this.sessionFor(store, operation, signal);
+      return send(store, renewed.id);
+    }
+  }
+
+  /**
+   * Waits for the shared login on this caller's own signal. When the caller who started the
+   * login gave up (it is cancelled), a caller still waiting starts its own instead of failing.
+   */
+  private async sessionFor(
+    store: MemoryStoreBackend,
+    operation: string,
+    signal: AbortSignal,
+  ): Promise<{ login: Promise<string>; id: string }> {
+    for (;;) {
+      const login = this.login(store, signal);
+      try {
+        return { login, id: await untilAborted(login, signal, () => this.describe(operation)) };
+      } catch (error) {
+        if (signal.aborted || !hasCode(error, 'CANCELLED')) throw error;
+        if (this.session === login) this.session = undefined;
+      }
     }
   }
 
@@ -128,15 +146,11 @@ class MemorySecretProvider implements SecretProvider {
     return store;
   }
 
-  /**
-   * One login shared by concurrent calls. It runs to completion whoever gives up waiting
-   * (each caller stops waiting on its own signal), and a failed login is forgotten so that
-   * the next call tries again.
-   */
-  private login(store: MemoryStoreBackend): Promise<string> {
+  /** One login shared by concurrent calls; a failed login is forgotten so the next call retries. */
+  private login(store: MemoryStoreBackend, signal: AbortSignal): Promise<string> {
     if (this.session !== undefined) return this.session;
     this.context.logger.debug('memory store login', { store: store.name });
-    const session = store.login(this.config.token, new AbortController().signal).then((id) => {
+    const session = store.login(this.config.token, signal).then((id) => {
       this.openSession = { store, session: id };
       return id;
     });
@@ -147,4 +161,8 @@ class MemorySecretProvider implements SecretProvider {
     });
     return session;
   }
+}
+
+function hasCode(error: unknown, code: SecretErrorCode): boolean {
+  return SecretError.isInstance(error) && error.code === code;
 }
