@@ -28,6 +28,7 @@ export {
   sanitizeCause,
 } from './errors/index';
 // References
+export { encodeSecretPath } from './reference/encode-secret-path';
 export { findReferences } from './reference/find-references';
 export { parseFromSecret } from './reference/parse-from-secret';
 export type {
@@ -37,6 +38,10 @@ export type {
   ReferenceLocation,
   SecretReference,
 } from './reference/secret-reference';
+export {
+  type ReferenceReplacement,
+  substituteReferences,
+} from './reference/substitute-references';
 // Contract (spec v1)
 export {
   type CallOptions,

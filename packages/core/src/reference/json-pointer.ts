@@ -48,3 +48,18 @@ function pointerError(pointer: string, fix: string): SecretError {
     message: `The reference pointer ${shown} is not a valid JSON pointer: ${fix}`,
   });
 }
+
+/**
+ * The value `pointer` leads to in `document`, reading own properties only; `undefined` when
+ * nothing stands there (the caller decides whether that is an error).
+ */
+export function resolvePointer(document: unknown, pointer: string): unknown {
+  let current = document;
+  for (const segment of parsePointer(pointer)) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    if (Array.isArray(current) && !isArrayIndex(segment)) return undefined;
+    if (!Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
