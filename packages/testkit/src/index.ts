@@ -63,3 +63,16 @@ export {
   type MemoryStoreRequest,
   memoryProvider,
 } from './memory-provider/index';
+// Vault emulator
+export {
+  mountVaultEmulatorOnNock,
+  type NockWithAsyncReply,
+  startVaultEmulator,
+  type VaultEmulator,
+  type VaultEmulatorOperation,
+  type VaultEmulatorOptions,
+  type VaultEmulatorStateOptions,
+  type VaultKvOptions,
+  type VaultPolicyRules,
+  type VaultRoleOptions,
+} from './vault/index';
