@@ -1,0 +1,205 @@
+import { type ConfigField, invalidConfigError, parseConfigFields } from '@fromsecret/core';
+
+/** The provider type of HashiCorp Vault and OpenBao integrations. */
+export const VAULT_PROVIDER_TYPE = 'vault';
+
+/** The settings of a `vault` integration after validation, with defaults applied. */
+export interface VaultConfig {
+  /** Vault's address, for example `https://vault.example.com:8200`. */
+  address: string;
+  /** The AppRole's role ID. Secret. */
+  roleId: string;
+  /** The AppRole's secret ID. Secret. */
+  secretId: string;
+  /** Where the AppRole auth method is mounted. @default 'approle' */
+  authPath: string;
+  /** Where the KV secrets engine is mounted. @default 'secret' */
+  mountPath: string;
+  /** The Vault Enterprise or OpenBao namespace, sent as `X-Vault-Namespace`. */
+  namespace?: string;
+  /** Accept any TLS certificate (logs a warning each time it is used). @default false */
+  skipTlsVerify: boolean;
+  /** PEM certificate(s) of the CA that signed Vault's certificate. */
+  caCert?: string;
+  /** The KV secrets engine's version. @default 2 */
+  kvVersion: 1 | 2;
+}
+
+/** The settings as a user writes them: optional settings may be left out. */
+export interface VaultConfigInput {
+  /** Vault's address, for example `https://vault.example.com:8200`. */
+  address: string;
+  /** The AppRole's role ID. */
+  roleId: string;
+  /** The AppRole's secret ID. */
+  secretId: string;
+  /** Where the AppRole auth method is mounted. @default 'approle' */
+  authPath?: string;
+  /** Where the KV secrets engine is mounted. @default 'secret' */
+  mountPath?: string;
+  /** The namespace (Vault Enterprise, OpenBao). */
+  namespace?: string;
+  /** Accept any TLS certificate; for tests only. @default false */
+  skipTlsVerify?: boolean | 'true' | 'false';
+  /** PEM certificate(s) of the CA that signed Vault's certificate. */
+  caCert?: string;
+  /** The KV secrets engine's version. @default 2 */
+  kvVersion?: 1 | 2 | '1' | '2';
+}
+
+/** The settings of the `vault` provider, in display order. */
+export const vaultConfigFields: readonly ConfigField[] = Object.freeze([
+  {
+    name: 'address',
+    label: 'Address',
+    description: "Vault's address, for example https://vault.example.com:8200",
+    required: true,
+    secret: false,
+    kind: 'url',
+  },
+  {
+    name: 'roleId',
+    label: 'Role ID',
+    description: 'the AppRole role ID (vault read auth/approle/role/<role>/role-id)',
+    required: true,
+    secret: true,
+    kind: 'string',
+  },
+  {
+    name: 'secretId',
+    label: 'Secret ID',
+    description: 'an AppRole secret ID (vault write -f auth/approle/role/<role>/secret-id)',
+    required: true,
+    secret: true,
+    kind: 'string',
+  },
+  {
+    name: 'authPath',
+    label: 'AppRole mount path',
+    description: 'where the AppRole auth method is mounted (vault auth list)',
+    required: false,
+    secret: false,
+    kind: 'string',
+    default: 'approle',
+  },
+  {
+    name: 'mountPath',
+    label: 'KV mount path',
+    description: 'where the KV secrets engine is mounted (vault secrets list)',
+    required: false,
+    secret: false,
+    kind: 'string',
+    default: 'secret',
+  },
+  {
+    name: 'namespace',
+    label: 'Namespace',
+    description: 'the Vault Enterprise or OpenBao namespace, sent as X-Vault-Namespace',
+    required: false,
+    secret: false,
+    kind: 'string',
+  },
+  {
+    name: 'skipTlsVerify',
+    label: 'Skip TLS verification',
+    description: 'accept any certificate (unsafe; logs a warning each time); prefer caCert',
+    required: false,
+    secret: false,
+    kind: 'boolean',
+    default: false,
+  },
+  {
+    name: 'caCert',
+    label: 'CA certificate',
+    description: "PEM certificate(s) of the CA that signed Vault's certificate",
+    required: false,
+    secret: false,
+    kind: 'pem',
+  },
+  {
+    name: 'kvVersion',
+    label: 'KV version',
+    description: 'the version of the KV secrets engine at mountPath (1 or 2)',
+    required: false,
+    secret: false,
+    kind: 'select',
+    options: ['2', '1'],
+    default: '2',
+  },
+]);
+
+/** Validates `vault` settings and applies defaults; every problem in one `INVALID_CONFIG`. */
+export function parseVaultConfig(input: unknown): VaultConfig {
+  const { values, issues } = parseConfigFields(vaultConfigFields, input);
+  issues.push(...vaultSpecificIssues(values));
+  if (issues.length > 0) throw invalidConfigError(VAULT_PROVIDER_TYPE, issues);
+  const config: VaultConfig = {
+    address: (values.address as string).replace(/\/+$/, ''),
+    roleId: values.roleId as string,
+    secretId: values.secretId as string,
+    authPath: values.authPath as string,
+    mountPath: values.mountPath as string,
+    skipTlsVerify: values.skipTlsVerify as boolean,
+    kvVersion: Number(values.kvVersion) as 1 | 2,
+  };
+  if (values.namespace !== undefined) config.namespace = values.namespace as string;
+  if (values.caCert !== undefined) config.caCert = values.caCert as string;
+  return config;
+}
+
+function vaultSpecificIssues(values: Record<string, unknown>): string[] {
+  const issues: string[] = [];
+  if (typeof values.address === 'string') issues.push(...addressIssues(values));
+  for (const name of ['authPath', 'mountPath', 'namespace'] as const) {
+    const value = values[name];
+    if (typeof value === 'string') issues.push(...mountPathIssues(name, value));
+  }
+  if (values.skipTlsVerify === true && values.caCert !== undefined) {
+    issues.push(
+      '"skipTlsVerify" and "caCert" are both set: keep caCert (it verifies the server) and remove skipTlsVerify',
+    );
+  }
+  return issues;
+}
+
+function addressIssues(values: Record<string, unknown>): string[] {
+  const url = new URL(values.address as string);
+  const issues: string[] = [];
+  if (url.username !== '' || url.password !== '') {
+    issues.push('"address" must not hold credentials (user:password@); use roleId and secretId');
+  }
+  if (url.search !== '' || url.hash !== '') {
+    issues.push('"address" must not have a query or fragment; give only https://host:port');
+  }
+  if (/\/v1\/?$/.test(url.pathname)) {
+    issues.push('"address" ends in /v1: give Vault\'s address without the API prefix');
+  }
+  if (url.protocol === 'http:') {
+    for (const name of ['caCert', 'skipTlsVerify'] as const) {
+      if (values[name] !== undefined && values[name] !== false) {
+        issues.push(`"${name}" only applies to an https address; "address" uses http`);
+      }
+    }
+  }
+  return issues;
+}
+
+function mountPathIssues(name: string, value: string): string[] {
+  if (value.startsWith('/') || value.endsWith('/')) {
+    return [`"${name}" must not start or end with "/"; write it as ${example(name)}`];
+  }
+  const segments = value.split('/');
+  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
+    return [`"${name}" has an empty, "." or ".." segment; write it as ${example(name)}`];
+  }
+  if (/[\\?#%\s]/.test(value)) {
+    return [`"${name}" must not contain spaces or any of \\ ? # %; write it as ${example(name)}`];
+  }
+  return [];
+}
+
+function example(name: string): string {
+  if (name === 'authPath') return 'approle or teams/approle';
+  if (name === 'mountPath') return 'secret or kv/team';
+  return 'team-a or team-a/ci';
+}
