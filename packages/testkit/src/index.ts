@@ -1,5 +1,28 @@
 // The public API of @fromsecret/testkit.
 
+// Azure Key Vault emulator
+export {
+  AZURE_KEY_VAULT_EMULATOR_TENANT_ID,
+  type AzureKeyVaultEmulator,
+  type AzureKeyVaultEmulatorHandle,
+  type AzureKeyVaultEmulatorOptions,
+  type AzureKeyVaultEmulatorPrincipal,
+  type AzureKeyVaultEmulatorSecret,
+  type AzureKeyVaultEmulatorState,
+  AzureKeyVaultEmulatorStore,
+  type AzureKeyVaultEmulatorVersion,
+  type AzureKeyVaultNockOptions,
+  type AzureKeyVaultPermissionModel,
+  type AzureKeyVaultTokenCheck,
+  createAzureKeyVaultEmulatorHandler,
+  entraErrorResponse,
+  type IssuedAccessToken,
+  keyVaultErrorResponse,
+  keyVaultThrottledFault,
+  mountAzureKeyVaultEmulatorOnNock,
+  type StoredSecretVersion,
+  startAzureKeyVaultEmulator,
+} from './azure-key-vault/index';
 // Conformance suite
 export type {
   ConformanceFeatures,
