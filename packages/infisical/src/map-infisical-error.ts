@@ -169,9 +169,13 @@ function readError(
       message: `Infisical has no secret "${name}" ${where}; check the reference's path (the secret's key name, case-sensitive) or the integration's secretPath.`,
     });
   }
+  const hint =
+    error.errorName === ''
+      ? '; the answer is not from Infisical: check that siteUrl points at an Infisical instance'
+      : '';
   return new SecretError({
     code: 'PROVIDER_ERROR',
-    message: `Infisical at ${config.siteUrl} refused the read of secret "${name}" ${where} (${detail}).`,
+    message: `Infisical at ${config.siteUrl} refused the read of secret "${name}" ${where} (${detail})${hint}.`,
   });
 }
 
