@@ -1,0 +1,101 @@
+import { foldCharacter, GramTable, gramKey, LONGEST_GRAM } from './gram-table';
+
+/**
+ * Finds patterns in text. Every occurrence of a pattern at least `shortest` characters long
+ * covers one of the positions `step = shortest - gram + 1` apart, and the few characters
+ * (the "gram") from there are one of the pattern's first `step` grams. So the scan reads one
+ * gram every `step` characters and looks it up in a table of those grams; only the rare hits
+ * are compared with the text. Measured against one combined RegExp and Aho-Corasick, see
+ * docs/decisions/0150-masker-search-algorithm.md.
+ */
+export interface PatternIndex {
+  /** How many patterns the index holds. */
+  readonly size: number;
+  /**
+   * Reports every pattern occurrence in `text` that starts at `from` or later, in order of
+   * start (`onMatch(start, length)`; several may share a start), and returns where it
+   * stopped. Unless `final`, it stops at the first position where `text` ends inside what
+   * could still become a pattern: the caller keeps the text from there and scans it again
+   * once more text follows.
+   */
+  scan(
+    text: string,
+    from: number,
+    final: boolean,
+    onMatch: (start: number, length: number) => void,
+  ): number;
+}
+
+interface GramEntry {
+  readonly pattern: string;
+  /** Where the gram stands in the pattern. */
+  readonly offset: number;
+}
+
+/** Builds the index once per masker; patterns must be non-empty, repeats are ignored. */
+export function createPatternIndex(texts: readonly string[]): PatternIndex {
+  const patterns = [...new Set(texts)];
+  const lengths = patterns.map((pattern) => pattern.length);
+  const longest = lengths.reduce((left, right) => Math.max(left, right), 0);
+  const shortest = lengths.reduce((left, right) => Math.min(left, right), longest);
+  const gramLength = Math.max(1, Math.min(LONGEST_GRAM, shortest));
+  const keyMask = gramLength === LONGEST_GRAM ? -1 : (1 << (8 * gramLength)) - 1;
+  const step = Math.max(1, shortest - gramLength + 1);
+  // Grams further into a pattern come first: a scan then reports matches in order of start.
+  const entries = patterns
+    .flatMap((pattern) => Array.from({ length: step }, (_, offset) => ({ pattern, offset })))
+    .sort((left, right) => right.offset - left.offset);
+  const table = new GramTable<GramEntry>(entries.length);
+  for (const entry of entries) table.add(gramKey(entry.pattern, entry.offset, gramLength), entry);
+  const shortPrefixes = new Set(
+    patterns.flatMap((pattern) =>
+      Array.from({ length: gramLength - 1 }, (_, length) => pattern.slice(0, length + 1)),
+    ),
+  );
+
+  /** Whether the text from `start` to its end is the beginning of a longer pattern. */
+  function couldContinue(text: string, start: number): boolean {
+    const rest = text.slice(start);
+    if (rest.length < gramLength) return shortPrefixes.has(rest);
+    const candidates = table.get(gramKey(text, start, gramLength));
+    if (candidates === undefined) return false;
+    return candidates.some(
+      ({ pattern, offset }) =>
+        offset === 0 && pattern.length > rest.length && pattern.startsWith(rest),
+    );
+  }
+
+  function firstUnsettled(text: string, from: number): number {
+    for (let start = Math.max(from, text.length - longest + 1); start < text.length; start++) {
+      if (couldContinue(text, start)) return start;
+    }
+    return text.length;
+  }
+
+  function scan(
+    text: string,
+    from: number,
+    final: boolean,
+    onMatch: (start: number, length: number) => void,
+  ): number {
+    if (patterns.length === 0) return text.length;
+    const stop = final ? text.length : firstUnsettled(text, from);
+    let key = 0;
+    let keyEnd = from;
+    for (let at = from + step - 1; at + gramLength <= text.length && at - step < stop; at += step) {
+      for (let index = Math.max(keyEnd, at); index < at + gramLength; index++) {
+        key = (key << 8) | foldCharacter(text.charCodeAt(index));
+      }
+      keyEnd = at + gramLength;
+      const candidates = table.get(key & keyMask);
+      if (candidates === undefined) continue;
+      for (const { pattern, offset } of candidates) {
+        const start = at - offset;
+        if (start < stop && text.startsWith(pattern, start)) onMatch(start, pattern.length);
+      }
+    }
+    return stop;
+  }
+
+  return { size: patterns.length, scan };
+}
