@@ -1,0 +1,45 @@
+import type { Transform } from 'node:stream';
+import { maskPatterns } from './mask-patterns';
+import { createMaskStream, maskText } from './mask-stream';
+import { type MaskerOptions, validateMaskerInput } from './masker-options';
+import { createPatternIndex } from './pattern-index';
+
+/** Hides secret values in text such as build logs. Holds no secret in its own properties. */
+export interface Masker {
+  /** The text with every value and every encoded form of it replaced by `MASK`. */
+  mask(text: string): string;
+  /**
+   * A new Transform (strings or Buffers in, UTF-8 out) that masks like {@link Masker.mask},
+   * including a value split across chunks. Use one stream per output (stdout, stderr).
+   */
+  stream(): Transform;
+  /** How many distinct values were too short to mask; a host should warn about them. */
+  readonly tooShort: number;
+  /** How many distinct values are masked. */
+  readonly valueCount: number;
+  /** How many distinct texts are searched for: the values, their lines and encoded forms. */
+  readonly patternCount: number;
+}
+
+/**
+ * Creates a masker for the values a resolution produced. It masks each value, each line of a
+ * multi-line value, and their base64 (standard and URL-safe, with or without padding, also
+ * inside a longer base64 text), URL-encoded and JSON-escaped forms. Overlapping matches are
+ * masked as one. Empty values and repeats are ignored; values shorter than
+ * `options.minLength` are counted in `tooShort` and not masked.
+ *
+ * @throws SecretError `INVALID_CONFIG` when `values` is not an array of strings or
+ * `minLength` is not a positive integer (the message never holds a value).
+ */
+export function createMasker(values: readonly string[], options?: MaskerOptions): Masker {
+  const minLength = validateMaskerInput(values, options);
+  const { patterns, tooShort, valueCount } = maskPatterns(values, minLength);
+  const index = createPatternIndex(patterns);
+  return Object.freeze({
+    mask: (text: string) => maskText(index, text),
+    stream: () => createMaskStream(index),
+    tooShort,
+    valueCount,
+    patternCount: index.size,
+  });
+}
