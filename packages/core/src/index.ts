@@ -27,6 +27,14 @@ export {
   type SecretErrorOptions,
   sanitizeCause,
 } from './errors/index';
+// Masking
+export {
+  createMasker,
+  DEFAULT_MASK_MIN_LENGTH,
+  MASK,
+  type Masker,
+  type MaskerOptions,
+} from './masking/index';
 // References
 export { encodeSecretPath } from './reference/encode-secret-path';
 export { findReferences } from './reference/find-references';
