@@ -67,6 +67,7 @@ export {
   infisicalErrorResponse,
   infisicalRateLimitFault,
   mountInfisicalEmulatorOnNock,
+  type NockInfisicalEmulator,
   normalizeFolderPath,
   startInfisicalEmulator,
   type TokenCheck,

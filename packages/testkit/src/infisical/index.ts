@@ -19,5 +19,6 @@ export {
   type InfisicalEmulatorHandle,
   type InfisicalEmulatorOptions,
   mountInfisicalEmulatorOnNock,
+  type NockInfisicalEmulator,
   startInfisicalEmulator,
 } from './start-infisical-emulator';

@@ -256,4 +256,13 @@ describe('mountInfisicalEmulatorOnNock', () => {
     expect(emulator.log.count('login')).toBe(1);
     expect(emulator.log.count('read')).toBe(1);
   });
+
+  it('delays answers through nock when latency is set', async () => {
+    nock.disableNetConnect();
+    const emulator = mountInfisicalEmulatorOnNock(nock, 'https://infisical.slow.test', seeded());
+    emulator.setLatency(200);
+    const started = performance.now();
+    expect((await login(emulator.url)).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+  });
 });

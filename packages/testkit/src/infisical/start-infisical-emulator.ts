@@ -1,7 +1,7 @@
 import { FaultQueue } from '../emulator/fault-queue';
 import { startLoopbackServer } from '../emulator/loopback-server';
-import { mountOnNock, type NockLike } from '../emulator/nock-transport';
 import { RequestLog } from '../emulator/request-log';
+import { type NockWithAsyncReply, serveOnNock } from '../vault/vault-nock-transport';
 import { createInfisicalEmulatorHandler } from './infisical-emulator-handler';
 import { InfisicalEmulatorStore } from './infisical-emulator-store';
 import type { InfisicalEmulatorState } from './infisical-emulator-types';
@@ -73,18 +73,34 @@ export async function startInfisicalEmulator(
   };
 }
 
+/** An emulated Infisical served through nock. */
+export interface NockInfisicalEmulator extends InfisicalEmulatorHandle {
+  /** Changes the delay before later answers (for abort tests without a socket). */
+  setLatency(milliseconds: number): void;
+}
+
 /**
  * Serves the same emulated Infisical through nock at `origin` (no socket), for suites that
- * run on nock. Call `nock.cleanAll()` when done.
+ * run on nock, with the loopback server's latency and faults. Call `nock.cleanAll()` when done.
  */
 export function mountInfisicalEmulatorOnNock(
-  nock: NockLike,
+  nock: NockWithAsyncReply,
   origin: string,
   state: InfisicalEmulatorState = {},
-): InfisicalEmulatorHandle {
+): NockInfisicalEmulator {
   const store = new InfisicalEmulatorStore(state);
   const log = new RequestLog();
   const faults = new FaultQueue();
-  mountOnNock(nock, origin, createInfisicalEmulatorHandler(store), log, faults);
-  return { url: origin, store, log, faults };
+  let latencyMs = 0;
+  const handler = createInfisicalEmulatorHandler(store);
+  serveOnNock(nock, origin, { handler, log, faults, latency: () => latencyMs });
+  return {
+    url: origin,
+    store,
+    log,
+    faults,
+    setLatency(milliseconds) {
+      latencyMs = milliseconds;
+    },
+  };
 }
