@@ -117,6 +117,24 @@ describe('AccessTokenCache', () => {
     await expect(calls[1]).rejects.toThrow('second gave up');
   });
 
+  it('starts a new login for a new caller while an abandoned one is still being aborted', async () => {
+    const pending: PendingLogin[] = [];
+    const slowToAbort = (signal: AbortSignal) =>
+      new Promise<IssuedAccessToken>((resolve, reject) =>
+        pending.push({ signal, resolve, reject }),
+      );
+    const cache = new AccessTokenCache(slowToAbort, () => 0);
+    const quitter = new AbortController();
+    const abandoned = cache.get(quitter.signal);
+    quitter.abort(new Error('gave up'));
+    await expect(abandoned).rejects.toThrow('gave up');
+    const next = cache.get(live());
+    expect(pending).toHaveLength(2);
+    pending[1]!.resolve({ accessToken: 'second', expiresInSeconds: 60 });
+    expect(await next).toBe('second');
+    pending[0]!.reject(new Error('aborted late'));
+  });
+
   it('rejects at once for a signal that is already aborted, without logging in', async () => {
     const logins = counterLogin(60);
     const cache = new AccessTokenCache(logins.login, () => 0);

@@ -32,7 +32,8 @@ export class AccessTokenCache {
     if (this.current !== undefined && this.now() < this.current.renewAt) {
       return Promise.resolve(this.current.accessToken);
     }
-    this.flight ??= this.startFlight();
+    // A login every caller gave up on is being aborted; a new caller must not wait for it.
+    if (this.flight === undefined || this.flight.abandoned) this.flight = this.startFlight();
     return this.flight.join(signal);
   }
 
@@ -83,6 +84,8 @@ type Outcome = { ok: true; value: string } | { ok: false; error: unknown };
 class LoginFlight {
   private readonly controller = new AbortController();
   private waiting = 0;
+  /** True once every caller gave up and the login was aborted. */
+  abandoned = false;
   /** Settles once the login has succeeded or failed; never rejects. */
   readonly done: Promise<Outcome>;
 
@@ -102,7 +105,10 @@ class LoginFlight {
       };
       const onAbort = () => {
         leave();
-        if (this.waiting === 0) this.controller.abort(signal.reason);
+        if (this.waiting === 0) {
+          this.abandoned = true;
+          this.controller.abort(signal.reason);
+        }
         reject(signal.reason);
       };
       signal.addEventListener('abort', onAbort, { once: true });
