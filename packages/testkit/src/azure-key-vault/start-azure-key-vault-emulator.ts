@@ -90,6 +90,11 @@ export interface AzureKeyVaultNockOptions extends AzureKeyVaultEmulatorState {
   vaultUrl?: string;
   /** Entra ID's origin to intercept. @default 'https://login.microsoftonline.com' */
   authorityHost?: string;
+  /**
+   * More origins Entra ID answers on: MSAL sends Azure China's token requests for
+   * `https://login.chinacloudapi.cn` to `https://login.partner.microsoftonline.cn`. @default []
+   */
+  authorityAliases?: readonly string[];
 }
 
 /**
@@ -114,7 +119,9 @@ export function mountAzureKeyVaultEmulatorOnNock(
     latency: () => latencyMs,
   };
   serveAzureKeyVaultOnNock(nock, vaultUrl, serve);
-  serveAzureKeyVaultOnNock(nock, authorityHost, serve);
+  for (const origin of [authorityHost, ...(options.authorityAliases ?? [])]) {
+    serveAzureKeyVaultOnNock(nock, origin, serve);
+  }
   return {
     vaultUrl,
     authorityHost,
