@@ -1,6 +1,5 @@
 import {
   type AzureKeyVaultNockOptions,
-  keyVaultThrottledFault,
   mountAzureKeyVaultEmulatorOnNock,
 } from '@fromsecret/testkit';
 import nock from 'nock';
@@ -119,7 +118,12 @@ describe('the default provider at the real hosts (nock)', () => {
   it('maps a throttled token request to RATE_LIMITED with Retry-After', async () => {
     const { handle, create } = mount();
     handle.faults.inject(
-      { ...keyVaultThrottledFault(4), body: { error: 'temporarily_unavailable', error_codes: [] } },
+      {
+        kind: 'status',
+        status: 429,
+        headers: { 'retry-after': '4' },
+        body: { error: 'temporarily_unavailable', error_codes: [] },
+      },
       { operation: 'token' },
     );
     const error = await expectFailure(
