@@ -74,7 +74,7 @@ export class VaultSecretProvider implements SecretProvider {
       ...(config.namespace === undefined ? {} : { namespace: config.namespace }),
       ...(config.caCert === undefined ? {} : { caCert: config.caCert }),
     });
-    this.session = new VaultTokenSession(this.client, config, context);
+    this.session = new VaultTokenSession({ client: this.client, config, context });
   }
 
   validateReference(reference: ProviderReference): void {

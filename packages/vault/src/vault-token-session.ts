@@ -1,14 +1,12 @@
-import { encodeSecretPath, type ProviderContext, SecretError } from '@fromsecret/core';
-import { abortedError, mapVaultError } from './map-vault-error';
-import type { VaultClient } from './vault-client';
-import type { VaultConfig } from './vault-config';
-import { describeOperation, type VaultOperation, vaultTarget } from './vault-operation';
-
-interface IssuedToken {
-  token: string;
-  /** When to stop using it: shortly before its lease ends. */
-  refreshAt: number;
-}
+import { SecretError } from '@fromsecret/core';
+import {
+  type AppRoleContext,
+  type IssuedToken,
+  loginWithAppRole,
+  revokeToken,
+} from './approle-login';
+import { abortedError } from './map-vault-error';
+import { describeOperation, vaultTarget } from './vault-operation';
 
 interface LoginFlight {
   promise: Promise<IssuedToken>;
@@ -16,9 +14,6 @@ interface LoginFlight {
   waiters: number;
   settled: boolean;
 }
-
-/** The longest a token is given up before its lease ends. */
-const MAXIMUM_REFRESH_MARGIN_MS = 30_000;
 
 /**
  * The AppRole token of one provider: one login, reused until shortly before its lease ends,
@@ -30,16 +25,12 @@ export class VaultTokenSession {
   private flight: LoginFlight | undefined;
   private closed = false;
 
-  constructor(
-    private readonly client: VaultClient,
-    private readonly config: VaultConfig,
-    private readonly context: ProviderContext,
-  ) {}
+  constructor(private readonly appRole: AppRoleContext) {}
 
   /** A token that Vault should accept: the cached one, or a fresh login's. */
   token(signal: AbortSignal): Promise<string> {
     const current = this.current;
-    if (current !== undefined && this.context.now() < current.refreshAt) {
+    if (current !== undefined && this.appRole.context.now() < current.refreshAt) {
       return Promise.resolve(current.token);
     }
     this.current = undefined;
@@ -53,7 +44,7 @@ export class VaultTokenSession {
 
   /** Every credential this session holds, for redaction. */
   secrets(): string[] {
-    const secrets = [this.config.roleId, this.config.secretId];
+    const secrets = [this.appRole.config.roleId, this.appRole.config.secretId];
     if (this.current !== undefined) secrets.push(this.current.token);
     return secrets;
   }
@@ -73,34 +64,39 @@ export class VaultTokenSession {
     }
     const current = this.current;
     this.current = undefined;
-    if (current !== undefined) await this.revoke(current.token);
+    if (current !== undefined) await revokeToken(this.appRole, current.token);
   }
 
   private waitForLogin(signal: AbortSignal): Promise<string> {
-    const description = () => this.describe({ kind: 'login', authPath: this.config.authPath });
+    const { config } = this.appRole;
+    const description = () =>
+      describeOperation({ kind: 'login', authPath: config.authPath }, vaultTarget(config));
     if (this.closed) return Promise.reject(closedError());
     if (signal.aborted) return Promise.reject(abortedError(signal, description()));
     const flight = this.flight ?? this.startLogin();
     flight.waiters += 1;
     return new Promise((resolve, reject) => {
-      const leave = () => {
+      let waiting = true;
+      // Each waiter leaves exactly once: on its own abort or on the login's outcome.
+      const leave = (): boolean => {
+        if (!waiting) return false;
+        waiting = false;
         signal.removeEventListener('abort', onAbort);
         flight.waiters -= 1;
+        return true;
       };
       const onAbort = () => {
-        leave();
+        if (!leave()) return;
         if (flight.waiters === 0 && !flight.settled) this.abandon(flight);
         reject(abortedError(signal, description()));
       };
       signal.addEventListener('abort', onAbort, { once: true });
       flight.promise.then(
         (issued) => {
-          leave();
-          resolve(issued.token);
+          if (leave()) resolve(issued.token);
         },
         (error: unknown) => {
-          leave();
-          reject(error);
+          if (leave()) reject(error);
         },
       );
     });
@@ -112,7 +108,7 @@ export class VaultTokenSession {
       controller,
       waiters: 0,
       settled: false,
-      promise: this.login(controller.signal),
+      promise: loginWithAppRole(this.appRole, controller.signal),
     };
     this.flight = flight;
     // Bookkeeping only: every waiter gets the outcome through its own handlers.
@@ -133,91 +129,6 @@ export class VaultTokenSession {
   private abandon(flight: LoginFlight): void {
     if (this.flight === flight) this.flight = undefined;
     flight.controller.abort();
-  }
-
-  private async login(signal: AbortSignal): Promise<IssuedToken> {
-    const operation: VaultOperation = { kind: 'login', authPath: this.config.authPath };
-    const { logger } = this.context;
-    if (this.config.skipTlsVerify) {
-      logger.warn(
-        'Vault TLS certificate verification is off (skipTlsVerify): anyone on the network path can impersonate Vault. Set caCert instead.',
-        { address: this.config.address },
-      );
-    }
-    logger.debug('Vault AppRole login', this.logFields());
-    const startedAt = this.context.now();
-    let body: unknown;
-    try {
-      body = await this.client.write(
-        `auth/${encodeSecretPath(this.config.authPath)}/login`,
-        { role_id: this.config.roleId, secret_id: this.config.secretId },
-        undefined,
-        signal,
-      );
-    } catch (error) {
-      throw mapVaultError(error, this.errorContext(operation, signal));
-    }
-    return this.issuedToken(body, startedAt, operation);
-  }
-
-  private issuedToken(body: unknown, startedAt: number, operation: VaultOperation): IssuedToken {
-    const auth = (body as { auth?: { client_token?: unknown; lease_duration?: unknown } })?.auth;
-    const token = auth?.client_token;
-    const leaseSeconds = auth?.lease_duration;
-    if (typeof token !== 'string' || token === '' || typeof leaseSeconds !== 'number') {
-      throw new SecretError({
-        code: 'PROVIDER_ERROR',
-        message: `Vault at ${this.config.address} answered the ${this.describe(operation)} without auth.client_token and auth.lease_duration: check that "address" points at Vault and "authPath" at an AppRole auth method.`,
-      });
-    }
-    if (leaseSeconds <= 0) return { token, refreshAt: Number.POSITIVE_INFINITY };
-    const leaseMs = leaseSeconds * 1000;
-    return {
-      token,
-      refreshAt: startedAt + leaseMs - Math.min(MAXIMUM_REFRESH_MARGIN_MS, leaseMs / 10),
-    };
-  }
-
-  private async revoke(token: string): Promise<void> {
-    const operation: VaultOperation = { kind: 'revoke-self' };
-    const signal = new AbortController().signal;
-    try {
-      await this.client.write('auth/token/revoke-self', {}, token, signal);
-      this.context.logger.debug('Vault token revoked', this.logFields());
-    } catch (error) {
-      const mapped = mapVaultError(error, {
-        ...this.errorContext(operation, signal),
-        secrets: [...this.secrets(), token],
-      });
-      // close() must not fail a shutdown; the token still expires at the end of its TTL.
-      this.context.logger.warn('Vault token could not be revoked; it expires with its TTL', {
-        ...this.logFields(),
-        code: mapped.code,
-        error: mapped.message,
-      });
-    }
-  }
-
-  private errorContext(operation: VaultOperation, signal: AbortSignal) {
-    return {
-      operation,
-      target: vaultTarget(this.config),
-      secrets: this.secrets(),
-      signal,
-      now: this.context.now,
-    };
-  }
-
-  private describe(operation: VaultOperation): string {
-    return describeOperation(operation, vaultTarget(this.config));
-  }
-
-  private logFields(): Record<string, string> {
-    return {
-      address: this.config.address,
-      authPath: this.config.authPath,
-      ...(this.config.namespace === undefined ? {} : { namespace: this.config.namespace }),
-    };
   }
 }
 

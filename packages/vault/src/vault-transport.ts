@@ -76,7 +76,6 @@ function sendRequest(
   const origin = /^(https?):\/\/([^/]+)/i.exec(request.uri);
   if (origin === null) return Promise.reject(new TypeError('Vault request URI is not http(s)'));
   const secure = origin[1]!.toLowerCase() === 'https';
-  const url = new URL(`${origin[1]}://${origin[2]}`);
   const path = request.uri.slice(origin[0].length);
   const body = request.json === undefined ? undefined : JSON.stringify(request.json);
   return new Promise((resolve, reject) => {
@@ -85,20 +84,12 @@ function sendRequest(
       reject(error);
     };
     const outgoing = (secure ? https : http).request({
-      protocol: url.protocol,
-      hostname: url.hostname.replace(/^\[|\]$/g, ''),
-      port: url.port,
+      ...hostOf(`${origin[1]}://${origin[2]}`),
       path,
       method: request.method,
       agent: agentFor(secure),
       signal: request.signal,
-      headers: {
-        accept: 'application/json',
-        ...request.headers,
-        ...(body === undefined
-          ? {}
-          : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
-      },
+      headers: requestHeaders(request.headers, body),
     });
     // A total deadline per request, not an idle timeout: a server that trickles bytes must
     // not hold a resolution past it.
@@ -124,6 +115,25 @@ function sendRequest(
     });
     outgoing.end(body);
   });
+}
+
+/** Host and port only: the path never goes through `URL`, which would resolve dot segments. */
+function hostOf(origin: string): { protocol: string; hostname: string; port: string } {
+  const url = new URL(origin);
+  return { protocol: url.protocol, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port };
+}
+
+function requestHeaders(
+  headers: Record<string, string> | undefined,
+  body: string | undefined,
+): Record<string, string | number> {
+  return {
+    accept: 'application/json',
+    ...headers,
+    ...(body === undefined
+      ? {}
+      : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+  };
 }
 
 function recordDetails(details: ResponseDetails | undefined, incoming: http.IncomingMessage): void {
