@@ -1,71 +1,15 @@
-import https from 'node:https';
-import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { login, read, seeded, token } from './__fixtures__/infisical-emulator-requests';
 import { infisicalRateLimitFault } from './infisical-error-response';
-import {
-  type InfisicalEmulator,
-  mountInfisicalEmulatorOnNock,
-  startInfisicalEmulator,
-} from './start-infisical-emulator';
+import { type InfisicalEmulator, startInfisicalEmulator } from './start-infisical-emulator';
 
-const clientSecret = 'CANARY-INFISICAL-EMULATOR-SECRET-51c2';
 let clock = 1_000_000;
-
-function seeded(): Parameters<typeof startInfisicalEmulator>[0] {
-  return {
-    now: () => clock,
-    identities: [
-      { clientId: 'identity-a', clientSecret, projects: ['project-1'], accessTokenTtlSeconds: 60 },
-    ],
-    projects: [{ id: 'project-2', environments: ['dev'] }],
-    secrets: [
-      { projectId: 'project-1', environment: 'prod', key: 'API_KEY', versions: ['one', 'two'] },
-      {
-        projectId: 'project-1',
-        environment: 'prod',
-        secretPath: '/backend/api',
-        key: 'DB_PASSWORD',
-        versions: ['deep'],
-      },
-      { projectId: 'project-1', environment: 'prod', key: 'LOCKED', versions: ['no'] },
-      { projectId: 'project-1', environment: 'prod', key: 'HIDDEN', versions: ['masked'] },
-    ],
-    denials: [
-      { clientId: 'identity-a', projectId: 'project-1', key: 'LOCKED' },
-      { clientId: 'identity-a', projectId: 'project-1', key: 'HIDDEN', action: 'readValue' },
-    ],
-  };
-}
-
-async function login(url: string, secret = clientSecret): Promise<Response> {
-  return fetch(`${url}/api/v1/auth/universal-auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ clientId: 'identity-a', clientSecret: secret }),
-  });
-}
-
-async function token(url: string): Promise<string> {
-  return ((await (await login(url)).json()) as { accessToken: string }).accessToken;
-}
-
-function read(url: string, accessToken: string, name: string, query: Record<string, string> = {}) {
-  const search = new URLSearchParams({
-    workspaceId: 'project-1',
-    environment: 'prod',
-    secretPath: '/',
-    ...query,
-  });
-  return fetch(`${url}/api/v3/secrets/raw/${encodeURIComponent(name)}?${search}`, {
-    headers: { authorization: `Bearer ${accessToken}` },
-  });
-}
 
 describe('startInfisicalEmulator', () => {
   let emulator: InfisicalEmulator;
   beforeEach(async () => {
     clock = 1_000_000;
-    emulator = await startInfisicalEmulator(seeded());
+    emulator = await startInfisicalEmulator(seeded(() => clock));
   });
   afterEach(async () => {
     await emulator.close();
@@ -209,60 +153,5 @@ describe('startInfisicalEmulator', () => {
     const response = await fetch(`${emulator.url}/api/v4/secrets`);
     expect(response.status).toBe(404);
     expect(emulator.log.count('unknown')).toBe(1);
-  });
-});
-
-describe('startInfisicalEmulator over HTTPS', () => {
-  it('serves TLS that a client trusts only with the generated CA', async () => {
-    const emulator = await startInfisicalEmulator({ ...seeded(), tls: true });
-    try {
-      expect(emulator.url).toMatch(/^https:/);
-      const status = await new Promise<number>((resolve, reject) => {
-        https
-          .request(
-            `${emulator.url}/api/v1/auth/universal-auth/login`,
-            { method: 'POST', ca: emulator.caCert },
-            (response) => {
-              response.resume();
-              resolve(response.statusCode ?? 0);
-            },
-          )
-          .on('error', reject)
-          .end(JSON.stringify({ clientId: 'identity-a', clientSecret }));
-      });
-      expect(status).toBe(200);
-    } finally {
-      await emulator.close();
-    }
-  });
-});
-
-describe('mountInfisicalEmulatorOnNock', () => {
-  afterEach(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-
-  it('serves the same store through nock without a socket', async () => {
-    nock.disableNetConnect();
-    const emulator = mountInfisicalEmulatorOnNock(
-      nock,
-      'https://infisical.emulator.test',
-      seeded(),
-    );
-    const accessToken = await token(emulator.url);
-    const response = await read(emulator.url, accessToken, 'API_KEY', { version: '1' });
-    expect(await response.json()).toMatchObject({ secret: { secretValue: 'one', version: 1 } });
-    expect(emulator.log.count('login')).toBe(1);
-    expect(emulator.log.count('read')).toBe(1);
-  });
-
-  it('delays answers through nock when latency is set', async () => {
-    nock.disableNetConnect();
-    const emulator = mountInfisicalEmulatorOnNock(nock, 'https://infisical.slow.test', seeded());
-    emulator.setLatency(200);
-    const started = performance.now();
-    expect((await login(emulator.url)).status).toBe(200);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(190);
   });
 });
