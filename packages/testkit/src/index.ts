@@ -31,6 +31,8 @@ export type {
   ConformanceSeed,
   ConformanceStore,
 } from './conformance/conformance-harness';
+// Conformance suite runner
+export { describeProviderConformance } from './conformance/describe-provider-conformance';
 // Emulator building blocks (shared by the Vault, Azure Key Vault and Infisical emulators)
 export {
   type EmulatorFault,
