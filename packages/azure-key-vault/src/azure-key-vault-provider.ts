@@ -20,6 +20,7 @@ import {
   VALUE_KEY,
   validateAzureKeyVaultReference,
 } from './azure-key-vault-reference';
+import { linkSignal } from './linked-signal';
 import { mapAzureKeyVaultError } from './map-azure-key-vault-error';
 
 /**
@@ -42,7 +43,7 @@ export class AzureKeyVaultProvider implements SecretProvider {
   }
 
   async testConnection(options: CallOptions): Promise<void> {
-    await this.call(undefined, (client) => client.probe(options.signal), options.signal);
+    await this.call(undefined, (client, signal) => client.probe(signal), options.signal);
     this.context.logger.debug('azure_key_vault: connection test passed', {
       vaultUrl: this.config.vaultUrl,
     });
@@ -52,7 +53,7 @@ export class AzureKeyVaultProvider implements SecretProvider {
     const address = toKeyVaultAddress(request.path, request.version);
     const secret = await this.call(
       address,
-      (client) => client.getSecret(address, options.signal),
+      (client, signal) => client.getSecret(address, signal),
       options.signal,
     );
     return this.toSecretData(secret, address);
@@ -66,16 +67,31 @@ export class AzureKeyVaultProvider implements SecretProvider {
 
   private async call<T>(
     address: KeyVaultAddress | undefined,
-    operation: (client: AzureKeyVaultClient) => Promise<T>,
-    signal: AbortSignal,
+    operation: (client: AzureKeyVaultClient, signal: AbortSignal) => Promise<T>,
+    callerSignal: AbortSignal,
   ): Promise<T> {
     const action =
       address === undefined ? 'The Azure Key Vault connection test' : describe(address);
     if (this.closed) throw this.closedError(action);
-    if (signal.aborted) throw abortedError(signal, action);
+    if (callerSignal.aborted) throw abortedError(callerSignal, action);
+    const linked = linkSignal(callerSignal);
+    try {
+      return await this.attempt(address, operation, linked.signal, action);
+    } finally {
+      linked.release();
+    }
+  }
+
+  /** Runs `operation`, and once more with a new client when the vault rejected the token. */
+  private async attempt<T>(
+    address: KeyVaultAddress | undefined,
+    operation: (client: AzureKeyVaultClient, signal: AbortSignal) => Promise<T>,
+    signal: AbortSignal,
+    action: string,
+  ): Promise<T> {
     const client = this.currentClient();
     try {
-      return await operation(client);
+      return await operation(client, signal);
     } catch (error) {
       if (signal.aborted) throw abortedError(signal, action);
       if (!isTokenRejected(error) || !client.loggedIn) throw this.mapError(error, address);
@@ -85,7 +101,7 @@ export class AzureKeyVaultProvider implements SecretProvider {
     });
     if (this.client === client) this.client = this.newClient();
     try {
-      return await operation(this.currentClient());
+      return await operation(this.currentClient(), signal);
     } catch (error) {
       if (signal.aborted) throw abortedError(signal, action);
       throw this.mapError(error, address);
