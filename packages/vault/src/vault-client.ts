@@ -1,6 +1,6 @@
-import createNodeVault from 'node-vault';
+import type NodeVault from 'node-vault';
 import { VaultResponseError } from './vault-response-error';
-import { createVaultTransport, type ResponseDetails } from './vault-transport';
+import { createVaultTransport, type ResponseDetails, type VaultTransport } from './vault-transport';
 
 /** Options of {@link createVaultClient}. */
 export interface VaultClientOptions {
@@ -40,34 +40,52 @@ export interface VaultClient {
  */
 export function createVaultClient(options: VaultClientOptions): VaultClient {
   const transport = createVaultTransport(options);
+  let client: Promise<NodeVault.client> | undefined;
+  const call = async (
+    send: (vault: NodeVault.client, requestOptions: object) => Promise<unknown>,
+    token: string | undefined,
+    signal: AbortSignal,
+  ) => {
+    client ??= createNodeVaultClient(options, transport.requestPromise);
+    const vault = await client;
+    const responseDetails: ResponseDetails = {};
+    const headers: Record<string, string> = token === undefined ? {} : { 'X-Vault-Token': token };
+    try {
+      return await send(vault, { headers, responseDetails, signal });
+    } catch (error) {
+      throw toVaultResponseError(error, responseDetails) ?? error;
+    }
+  };
+  return {
+    read: (path, token, signal) =>
+      call((vault, requestOptions) => vault.read(path, requestOptions), token, signal),
+    write: (path, body, token, signal) =>
+      call((vault, requestOptions) => vault.write(path, body, requestOptions), token, signal),
+    close: () => transport.close(),
+  };
+}
+
+/**
+ * node-vault is imported on the first request, not with this package: it loads axios (and
+ * its MIME database) at start, which planning, `parseConfig` and `validateReference` never
+ * need.
+ */
+async function createNodeVaultClient(
+  options: VaultClientOptions,
+  requestPromise: VaultTransport['requestPromise'],
+): Promise<NodeVault.client> {
+  const { default: createNodeVault } = await import('node-vault');
   const client = createNodeVault({
     endpoint: options.address,
     apiVersion: 'v1',
     debug: () => undefined,
     // Replaces node-vault's axios wrapper, and with it its reading of VAULT_SKIP_VERIFY.
-    'request-promise': transport.requestPromise,
+    'request-promise': requestPromise,
   });
   client.token = '';
   (client as { namespace?: string }).namespace = options.namespace ?? '';
   (client as { pathPrefix?: string }).pathPrefix = '';
-
-  const call = async (send: (requestOptions: object) => Promise<unknown>, token?: string) => {
-    const responseDetails: ResponseDetails = {};
-    const headers: Record<string, string> = token === undefined ? {} : { 'X-Vault-Token': token };
-    try {
-      return await send({ headers, responseDetails });
-    } catch (error) {
-      throw toVaultResponseError(error, responseDetails) ?? error;
-    }
-  };
-
-  return {
-    read: (path, token, signal) =>
-      call((requestOptions) => client.read(path, { ...requestOptions, signal }), token),
-    write: (path, body, token, signal) =>
-      call((requestOptions) => client.write(path, body, { ...requestOptions, signal }), token),
-    close: () => transport.close(),
-  };
+  return client;
 }
 
 function toVaultResponseError(
