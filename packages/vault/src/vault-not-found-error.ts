@@ -42,7 +42,7 @@ export function notFoundError(
   if (operation.version !== undefined) {
     return new SecretError({
       code: 'VERSION_NOT_FOUND',
-      message: `${where} has no version ${operation.version} of "${operation.path}" (${description}): list its versions with: vault kv metadata get -mount=${target.mountPath} ${operation.path}`,
+      message: `${where} has no version ${operation.version} of "${operation.path}" (${description}): the version was never written, or the secret does not exist; list its versions with: vault kv metadata get -mount=${target.mountPath} ${operation.path}`,
       cause,
     });
   }
