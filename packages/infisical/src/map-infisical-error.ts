@@ -157,18 +157,7 @@ function readError(
       message: `The machine identity may not read secret "${name}" ${where} (${detail}); give the identity a project role that can read secret values there.`,
     });
   }
-  if (error.isMissingFolder) {
-    return new SecretError({
-      code: 'SECRET_NOT_FOUND',
-      message: `Infisical has no folder "${config.secretPath}" in environment "${config.environment}" of project ${config.projectId}, so secret "${name}" cannot be read; check the integration's secretPath (and environment) setting.`,
-    });
-  }
-  if (error.isMissingSecret) {
-    return new SecretError({
-      code: 'SECRET_NOT_FOUND',
-      message: `Infisical has no secret "${name}" ${where}; check the reference's path (the secret's key name, case-sensitive) or the integration's secretPath.`,
-    });
-  }
+  if (error.isMissingFolder || error.isMissingSecret) return notFoundError(error, context, where);
   const hint =
     error.errorName === ''
       ? '; the answer is not from Infisical: check that siteUrl points at an Infisical instance'
@@ -176,6 +165,21 @@ function readError(
   return new SecretError({
     code: 'PROVIDER_ERROR',
     message: `Infisical at ${config.siteUrl} refused the read of secret "${name}" ${where} (${detail})${hint}.`,
+  });
+}
+
+function notFoundError(
+  error: InfisicalResponseError,
+  context: InfisicalErrorContext,
+  where: string,
+): SecretError {
+  const { config } = context;
+  const name = context.secretName ?? '';
+  return new SecretError({
+    code: 'SECRET_NOT_FOUND',
+    message: error.isMissingFolder
+      ? `Infisical has no folder "${config.secretPath}" in environment "${config.environment}" of project ${config.projectId}, so secret "${name}" cannot be read; check the integration's secretPath (and environment) setting.`
+      : `Infisical has no secret "${name}" ${where}; check the reference's path (the secret's key name, case-sensitive) or the integration's secretPath.`,
   });
 }
 

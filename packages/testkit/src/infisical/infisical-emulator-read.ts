@@ -4,6 +4,8 @@ import { type InfisicalEmulatorStore, normalizeFolderPath } from './infisical-em
 import type { InfisicalEmulatorIdentity } from './infisical-emulator-types';
 import { infisicalErrorResponse } from './infisical-error-response';
 
+const describeDenied = 'You are not allowed to describeSecret on secrets';
+
 /**
  * `GET /api/v3/secrets/raw/<name>`, checked in Infisical's order: token, project membership,
  * folder, `describe` permission, secret and version, `readValue` permission.
@@ -19,24 +21,19 @@ export function read(
   if ('status' in found) return found;
   const { location, folder } = found;
   const name = decodeName(encodedName);
-  const versionText = request.query.get('version');
-  const version = versionText === null ? undefined : Number(versionText);
-  if (name === undefined || (version !== undefined && !Number.isInteger(version))) {
+  const version = versionOf(request);
+  if (name === undefined || Number.isNaN(version)) {
     return infisicalErrorResponse(422, 'ValidationFailure', [
       { code: 'invalid_type', path: ['version'], message: 'Expected number, received nan' },
     ]);
   }
   if (store.denialFor(caller.identity, location, name, 'describe') !== undefined) {
-    return infisicalErrorResponse(
-      403,
-      'PermissionDenied',
-      'You are not allowed to describeSecret on secrets',
-    );
+    return infisicalErrorResponse(403, 'PermissionDenied', describeDenied);
   }
   const versions = folder.get(name) ?? [];
   const number = version ?? versions.length;
-  const value = number >= 1 ? versions[number - 1] : undefined;
-  if (value === undefined) {
+  const value = versions[number - 1];
+  if (number < 1 || value === undefined) {
     return infisicalErrorResponse(404, 'NotFound', `Secret with name '${name}' not found`);
   }
   const viewValue = request.query.get('viewSecretValue') !== 'false';
@@ -88,6 +85,14 @@ function findFolder(
     );
   }
   return { location, folder };
+}
+
+/** The `version` asked for: undefined for none, NaN for one that is not a whole number. */
+function versionOf(request: EmulatorRequest): number | undefined {
+  const text = request.query.get('version');
+  if (text === null) return undefined;
+  const version = Number(text);
+  return Number.isInteger(version) ? version : Number.NaN;
 }
 
 function decodeName(encodedName: string): string | undefined {
