@@ -38,10 +38,12 @@ export class AzureKeyVaultProvider implements SecretProvider {
     private readonly emulator?: AzureKeyVaultEmulatorConnection,
   ) {}
 
+  /** Checks the secret name, the key (`value`) and the version form, without I/O. */
   validateReference(reference: ProviderReference): void {
     validateAzureKeyVaultReference(reference);
   }
 
+  /** Obtains a token and has the vault answer for a secret that cannot exist (see 0500). */
   async testConnection(options: CallOptions): Promise<void> {
     await this.call(undefined, (client, signal) => client.probe(signal), options.signal);
     this.context.logger.debug('azure_key_vault: connection test passed', {
@@ -49,6 +51,7 @@ export class AzureKeyVaultProvider implements SecretProvider {
     });
   }
 
+  /** Reads a secret's latest version, or the version id asked for, as `{ value }`. */
   async read(request: ReadRequest, options: CallOptions): Promise<SecretData> {
     const address = toKeyVaultAddress(request.path, request.version);
     const secret = await this.call(
@@ -59,6 +62,7 @@ export class AzureKeyVaultProvider implements SecretProvider {
     return this.toSecretData(secret, address);
   }
 
+  /** Drops the clients; later calls fail with `CANCELLED`. Idempotent. */
   async close(): Promise<void> {
     // Client-credential tokens cannot be revoked; dropping the clients is all there is.
     this.closed = true;
