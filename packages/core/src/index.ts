@@ -27,6 +27,23 @@ export {
   type SecretErrorOptions,
   sanitizeCause,
 } from './errors/index';
+// Integrations
+export {
+  type AccessContext,
+  checkAccess,
+  checkIntegrations,
+  createMemoryIntegrationStore,
+  createMemorySecretStore,
+  foldAsciiCase,
+  INTEGRATION_NAME_PATTERN,
+  type Integration,
+  type IntegrationAllowlist,
+  type IntegrationStore,
+  type InternalSecretStore,
+  integrationNotFoundError,
+  isIntegrationName,
+  isRepositoryName,
+} from './integrations/index';
 // Masking
 export {
   createMasker,
@@ -50,6 +67,31 @@ export {
   type ReferenceReplacement,
   substituteReferences,
 } from './reference/substitute-references';
+// Registry
+export {
+  BUILT_IN_PROVIDER_PACKAGES,
+  createProviderRegistry,
+  type ImportModule,
+  isProviderType,
+  PROVIDER_TYPE_PATTERN,
+  type ProviderRegistry,
+  type ProviderRegistryOptions,
+} from './registry/index';
+// Resolver
+export {
+  createSecretResolver,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_TIMEOUT_MS,
+  type ExternalResolutionRecord,
+  type InternalResolutionRecord,
+  type ResolutionRecord,
+  type ResolutionResult,
+  type ResolveOptions,
+  type SecretResolver,
+  type SecretResolverOptions,
+  type TestConnectionOptions,
+  type TestConnectionResult,
+} from './resolver/index';
 // Contract (spec v1)
 export {
   type CallOptions,

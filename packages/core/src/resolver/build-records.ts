@@ -7,36 +7,35 @@ import type { ResolutionRecord } from './secret-resolver';
  * store returned, when, and whether the read was shared. Records never hold a value.
  */
 export function buildRecords(plan: ResolutionPlan, outcome: FetchOutcome): ResolutionRecord[] {
-  const records: Array<[number, ResolutionRecord]> = [];
+  const records = new Array<ResolutionRecord>(plan.references.length);
   for (const group of plan.reads) {
+    const { resolvedAt, resolvedVersion } = outcome.receipts.get(group)!;
     const shared = group.references.length > 1;
+    const integration = group.used.descriptor;
     for (const item of group.references) {
-      const fetched = outcome.fetched.get(item.index)!;
       const { path, key, version } = item.reference;
+      const location = item.located.location;
       const record: ResolutionRecord = {
         kind: 'external',
-        integration: { ...group.used.descriptor },
+        integration: { ...integration },
         path,
         key,
-        resolvedAt: fetched.resolvedAt,
+        resolvedAt,
         shared,
-        location: item.located.location,
+        location,
       };
       if (version !== undefined) record.version = version;
-      if (fetched.resolvedVersion !== undefined) record.resolvedVersion = fetched.resolvedVersion;
-      records.push([item.index, record]);
+      if (resolvedVersion !== undefined) record.resolvedVersion = resolvedVersion;
+      records[item.index] = record;
     }
   }
   for (const group of plan.internalReads) {
+    const { resolvedAt } = outcome.receipts.get(group)!;
     const shared = group.references.length > 1;
     for (const item of group.references) {
-      const { resolvedAt } = outcome.fetched.get(item.index)!;
       const location = item.located.location;
-      records.push([
-        item.index,
-        { kind: 'internal', name: group.name, resolvedAt, shared, location },
-      ]);
+      records[item.index] = { kind: 'internal', name: group.name, resolvedAt, shared, location };
     }
   }
-  return records.sort(([left], [right]) => left - right).map(([, record]) => record);
+  return records;
 }

@@ -15,7 +15,7 @@ export function buildResolution<Pipeline>(
 ): ResolutionResult<Pipeline> {
   const replacements = plan.references.map((located, index) => ({
     pointer: located.location.pointer,
-    value: outcome.fetched.get(index)!.value,
+    value: outcome.values[index]!,
   }));
   const substituted = substituteReferences(pipeline, replacements) as Pipeline;
   const secrets = [...new Set(replacements.map((replacement) => replacement.value))];

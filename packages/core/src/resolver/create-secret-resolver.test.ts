@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ADMITTED,
   external,
@@ -206,7 +206,7 @@ describe('resolvePipeline', () => {
     // The old provider is still serving the first resolution: it is not closed under it.
     expect(store.counts).toMatchObject({ creates: 2, closes: 0 });
     await Promise.all([inFlight, replaced]);
-    expect(store.counts.closes).toBe(1);
+    await vi.waitFor(() => expect(store.counts.closes).toBe(1));
     // The same settings in another key order are the same integration.
     current = { ...current, config: { token: 'CANARY-NEW-TOKEN-55', url: 'https://one.example' } };
     await resolver.resolvePipeline(pipeline, ADMITTED);

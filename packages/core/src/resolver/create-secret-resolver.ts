@@ -1,11 +1,11 @@
-import { SecretError } from '../errors/secret-error';
 import type { Integration } from '../integrations/integration';
 import { silentLogger } from '../spec/v1/logger';
 import type { ProviderContext } from '../spec/v1/provider-context';
 import { checkResolverOptions } from './check-resolver-options';
 import { createProviderCache } from './provider-cache';
 import { createResolutionDeadline } from './resolution-deadline';
-import { resolvePipeline } from './resolve-pipeline';
+import { type ResolutionDependencies, resolvePipeline } from './resolve-pipeline';
+import { createResolverLifecycle } from './resolver-lifecycle';
 import { DEFAULT_RETRY_POLICY } from './retry-policy';
 import { runConnectionTest } from './run-connection-test';
 import type { SecretResolver, SecretResolverOptions } from './secret-resolver';
@@ -22,28 +22,18 @@ export function createSecretResolver(options: SecretResolverOptions): SecretReso
   const providers = createProviderCache(providerContext, (integration: Integration, error) =>
     logger.warn('fromsecret: closing a replaced provider failed', {
       integration: integration.name,
-      code: (error as { code?: unknown })?.code,
+      code: (error as { code?: unknown } | undefined)?.code,
     }),
   );
-  const closeController = new AbortController();
-  const active = new Set<Promise<unknown>>();
-  let closing: Promise<void> | undefined;
-  const track = <T>(promise: Promise<T>): Promise<T> => {
-    active.add(promise);
-    promise.then(
-      () => active.delete(promise),
-      () => active.delete(promise),
-    );
-    return promise;
-  };
+  const lifecycle = createResolverLifecycle();
   const deadline = (operation: string, callerSignal: AbortSignal | undefined) =>
     createResolutionDeadline({
       timeoutMs,
       callerSignal,
-      closeSignal: closeController.signal,
+      closeSignal: lifecycle.closeSignal,
       operation,
     });
-  const dependencies = {
+  const dependencies: ResolutionDependencies = {
     registry: options.registry,
     integrations: options.integrations,
     internalSecrets: options.internalSecrets,
@@ -55,37 +45,27 @@ export function createSecretResolver(options: SecretResolverOptions): SecretReso
   };
   return {
     resolvePipeline(pipeline, context, resolveOptions = {}) {
-      if (closing !== undefined) return Promise.reject(closedError());
+      const closed = lifecycle.closedError();
+      if (closed !== undefined) return Promise.reject(closed);
       const limit = deadline("Resolving the pipeline's secrets", resolveOptions.signal);
-      return track(resolvePipeline(pipeline, context ?? {}, limit, dependencies));
+      return lifecycle.track(resolvePipeline(pipeline, context ?? {}, limit, dependencies));
     },
     testConnection(idOrName, testOptions = {}) {
-      if (closing !== undefined) {
-        const error = closedError();
-        return Promise.resolve({ ok: false, error, message: error.message });
-      }
+      const closed = lifecycle.closedError();
+      if (closed !== undefined)
+        return Promise.resolve({ ok: false, error: closed, message: closed.message });
       const limit = deadline('The connection test', testOptions.signal);
-      return track(
-        runConnectionTest(idOrName, { ...dependencies, providerContext, deadline: limit }).finally(
-          limit.dispose,
-        ),
-      );
+      const test = runConnectionTest(idOrName, {
+        ...dependencies,
+        providerContext,
+        deadline: limit,
+      });
+      return lifecycle.track(test.finally(limit.dispose));
     },
-    close() {
-      closing ??= (async () => {
-        closeController.abort();
-        await Promise.allSettled([...active]);
+    close: () =>
+      lifecycle.close(async () => {
         await providers.close();
         logger.debug('fromsecret: resolver closed', {});
-      })();
-      return closing;
-    },
+      }),
   };
-}
-
-function closedError(): SecretError {
-  return new SecretError({
-    code: 'CANCELLED',
-    message: 'The secret resolver has been closed; create a new one with createSecretResolver.',
-  });
 }

@@ -6,22 +6,29 @@ import { checkSecretData } from './check-secret-data';
 import { type ConcurrencyLimiter, createConcurrencyLimiter } from './concurrency-limiter';
 import { keyNotFoundError } from './key-not-found-error';
 import type { ResolutionPlan } from './plan-resolution';
-import { type PlannedReference, type ReadGroup, referenceDescriptor } from './read-group';
+import {
+  type InternalGroup,
+  type PlannedReference,
+  type ReadGroup,
+  referenceDescriptor,
+} from './read-group';
 import { readInternalGroup } from './read-internal-group';
 import { Aborted, type ResolutionDeadline, raceAbort } from './resolution-deadline';
 import { type RetryPolicy, withRetries } from './retry-policy';
 import { asSecretError } from './scrub-error';
 
-/** A value ready to substitute, with what its record needs. */
-export interface FetchedValue {
-  value: string;
+/** When a read finished, and the version the store reported. */
+export interface ReadReceipt {
   resolvedAt: number;
   resolvedVersion?: string;
 }
 
-/** Everything the reads produced, by reference index. */
+/** Everything the reads produced. */
 export interface FetchOutcome {
-  fetched: Map<number, FetchedValue>;
+  /** The value of each reference, by its index in the plan's references. */
+  values: Array<string | undefined>;
+  /** One receipt per read that succeeded. */
+  receipts: Map<ReadGroup | InternalGroup, ReadReceipt>;
   failures: Array<[index: number, error: SecretError]>;
   /** Every value any read returned (all keys, not only those used), for scrubbing. */
   valuesRead: Set<string>;
@@ -49,7 +56,12 @@ export async function fetchReads(
   plan: ResolutionPlan,
   options: FetchOptions,
 ): Promise<FetchOutcome> {
-  const outcome: FetchOutcome = { fetched: new Map(), failures: [], valuesRead: new Set() };
+  const outcome: FetchOutcome = {
+    values: new Array(plan.references.length),
+    receipts: new Map(),
+    failures: [],
+    valuesRead: new Set(),
+  };
   const limiters = new Map<number | 'internal', ConcurrencyLimiter>();
   const limiterFor = (key: number | 'internal'): ConcurrencyLimiter => {
     let limiter = limiters.get(key);
@@ -90,19 +102,19 @@ async function readExternalGroup(
       outcome.failures.push([item.index, inContext(failure, group, item)]);
     return;
   }
-  const resolvedAt = options.now();
-  for (const value of Object.values(data.values)) outcome.valuesRead.add(value);
+  const receipt: ReadReceipt = { resolvedAt: options.now() };
+  if (data.version !== undefined) receipt.resolvedVersion = data.version;
+  outcome.receipts.set(group, receipt);
+  const { values } = data;
+  for (const value of Object.values(values)) outcome.valuesRead.add(value);
   for (const item of group.references) {
     const { key } = item.reference;
-    if (!Object.hasOwn(data.values, key)) {
-      const keys = Object.keys(data.values);
-      const missing = keyNotFoundError(request.path, key, keys, used.integration.name);
-      outcome.failures.push([item.index, inContext(missing, group, item)]);
+    if (Object.hasOwn(values, key)) {
+      outcome.values[item.index] = values[key];
       continue;
     }
-    const fetched: FetchedValue = { value: data.values[key]!, resolvedAt };
-    if (data.version !== undefined) fetched.resolvedVersion = data.version;
-    outcome.fetched.set(item.index, fetched);
+    const missing = keyNotFoundError(request.path, key, Object.keys(values), used.integration.name);
+    outcome.failures.push([item.index, inContext(missing, group, item)]);
   }
 }
 

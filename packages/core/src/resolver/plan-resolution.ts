@@ -54,19 +54,12 @@ export async function planResolution(
   options: PlanOptions,
 ): Promise<ResolutionPlan> {
   const references = findReferences(pipeline);
-  const external: PlannedReference[] = [];
-  const internal: InternalGroup['references'] = [];
-  references.forEach((located, index) => {
-    if (located.reference.kind === 'external') {
-      external.push({ index, located, reference: located.reference });
-    } else internal.push({ index, located });
-  });
-  let prepared: Awaited<ReturnType<typeof prepareIntegrations>>;
+  const { external, internal } = partition(references);
+  let prepared: PreparedIntegrations;
   try {
-    const { signal } = options.deadline;
     prepared = await prepareIntegrations(
       external.map((item) => item.reference.integration),
-      { ...options, signal },
+      { ...options, signal: options.deadline.signal },
     );
   } catch (error) {
     if (!options.deadline.signal.aborted) throw error;
@@ -74,19 +67,8 @@ export async function planResolution(
     const problems = references.map(({ location }) => aborted.with({ location }));
     return { references, reads: [], internalReads: [], problems };
   }
-  const problems: Array<[index: number, error: SecretError]> = [];
-  const accepted: PlannedReference[] = [];
-  for (const item of external) {
-    const used = prepared.get(item.reference.integration)!;
-    const problem = SecretError.isInstance(used) ? used : validate(item, used);
-    if (problem === undefined) accepted.push(item);
-    else
-      problems.push([
-        item.index,
-        withContext(problem, item, SecretError.isInstance(used) ? undefined : used),
-      ]);
-  }
-  if (internal.length > 0 && options.internalSecrets === undefined) {
+  const { accepted, problems } = checkReferences(external, prepared);
+  if (options.internalSecrets === undefined) {
     for (const { index, located } of internal) problems.push([index, noInternalStore(located)]);
   }
   const usedBy = (item: PlannedReference) =>
@@ -97,6 +79,36 @@ export async function planResolution(
     internalReads: groupInternal(internal),
     problems: problems.sort(([left], [right]) => left - right).map(([, error]) => error),
   };
+}
+
+type PreparedIntegrations = Awaited<ReturnType<typeof prepareIntegrations>>;
+
+function partition(references: readonly LocatedReference[]) {
+  const external: PlannedReference[] = [];
+  const internal: InternalGroup['references'] = [];
+  references.forEach((located, index) => {
+    if (located.reference.kind === 'external') {
+      external.push({ index, located, reference: located.reference });
+    } else internal.push({ index, located });
+  });
+  return { external, internal };
+}
+
+/** Sorts external references into those ready to read and the problems of the others. */
+function checkReferences(external: readonly PlannedReference[], prepared: PreparedIntegrations) {
+  const problems: Array<[index: number, error: SecretError]> = [];
+  const accepted: PlannedReference[] = [];
+  for (const item of external) {
+    const used = prepared.get(item.reference.integration)!;
+    if (SecretError.isInstance(used)) {
+      problems.push([item.index, withContext(used, item, undefined)]);
+      continue;
+    }
+    const problem = validate(item, used);
+    if (problem === undefined) accepted.push(item);
+    else problems.push([item.index, withContext(problem, item, used)]);
+  }
+  return { accepted, problems };
 }
 
 function validate(item: PlannedReference, used: UsedIntegration): SecretError | undefined {

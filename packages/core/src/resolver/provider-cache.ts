@@ -49,9 +49,9 @@ export function createProviderCache(
   const retire = (entry: Entry): void => {
     entry.retired = true;
     if (entry.leases === 0) {
-      entry.provider
-        .close()
-        .catch((error: unknown) => onRetiredCloseFailure(entry.integration, error));
+      closeProvider(entry.provider).catch((error: unknown) =>
+        onRetiredCloseFailure(entry.integration, error),
+      );
     }
   };
   return {
@@ -70,14 +70,8 @@ export function createProviderCache(
         entry = undefined;
       }
       if (entry === undefined) {
-        const provider = definition.create(definition.parseConfig(integration.config), context);
-        const secrets = secretSettingValues(definition.fields, integration.config);
-        entry = { fingerprint, secrets, provider, integration, leases: 0, retired: false };
+        entry = createEntry(integration, definition, context, fingerprint);
         entries.set(integration.id, entry);
-        context.logger.debug('fromsecret: provider created', {
-          integration: integration.name,
-          type: integration.type,
-        });
       }
       return lease(entry, retire);
     },
@@ -88,6 +82,26 @@ export function createProviderCache(
       await closeAll(open);
     },
   };
+}
+
+function createEntry(
+  integration: Integration,
+  definition: ProviderDefinition,
+  context: ProviderContext,
+  fingerprint: string,
+): Entry {
+  const provider = definition.create(definition.parseConfig(integration.config), context);
+  const secrets = secretSettingValues(definition.fields, integration.config);
+  context.logger.debug('fromsecret: provider created', {
+    integration: integration.name,
+    type: integration.type,
+  });
+  return { fingerprint, secrets, provider, integration, leases: 0, retired: false };
+}
+
+/** `provider.close()` as a promise, even when a careless provider throws synchronously. */
+export function closeProvider(provider: SecretProvider): Promise<void> {
+  return Promise.resolve().then(() => provider.close());
 }
 
 function lease(entry: Entry, retire: (entry: Entry) => void): ProviderLease {
@@ -105,7 +119,7 @@ function lease(entry: Entry, retire: (entry: Entry) => void): ProviderLease {
 }
 
 async function closeAll(entries: readonly Entry[]): Promise<void> {
-  const outcomes = await Promise.allSettled(entries.map((entry) => entry.provider.close()));
+  const outcomes = await Promise.allSettled(entries.map((entry) => closeProvider(entry.provider)));
   const failures = outcomes.flatMap((outcome, index) => {
     if (outcome.status === 'fulfilled') return [];
     const { integration } = entries[index]!;

@@ -45,12 +45,8 @@ export function groupReads(
     const used = usedBy(item);
     const { path, version } = item.reference;
     const latest = version === undefined || version === 0;
-    const key = JSON.stringify([
-      used.integration.id,
-      path,
-      latest ? null : typeof version,
-      latest ? null : version,
-    ]);
+    // Paths hold no control characters (design §1), so NUL cannot occur inside a part.
+    const key = `${used.integration.id}\u0000${path}\u0000${latest ? '' : `${typeof version}:${version}`}`;
     let group = groups.get(key);
     if (group === undefined) {
       group = { used, request: latest ? { path } : { path, version }, references: [] };

@@ -39,6 +39,6 @@ export async function readInternalGroup(
     return;
   }
   outcome.valuesRead.add(value);
-  const resolvedAt = options.now();
-  for (const item of group.references) outcome.fetched.set(item.index, { value, resolvedAt });
+  outcome.receipts.set(group, { resolvedAt: options.now() });
+  for (const item of group.references) outcome.values[item.index] = value;
 }

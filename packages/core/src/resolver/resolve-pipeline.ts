@@ -1,3 +1,4 @@
+import type { SecretError } from '../errors/secret-error';
 import type {
   AccessContext,
   IntegrationStore,
@@ -43,16 +44,10 @@ export async function resolvePipeline<Pipeline>(
   const secretSettings: string[] = [];
   const { logger } = dependencies;
   try {
-    const plan = await planResolution(pipeline, {
-      ...dependencies,
-      context,
-      deadline,
-      leases,
-      secretSettings,
-    });
+    const planOptions = { ...dependencies, context, deadline, leases, secretSettings };
+    const plan = await planResolution(pipeline, planOptions);
     if (plan.problems.length > 0) {
-      logFailure(logger, 'planning', plan.problems, started);
-      throw scrubError(resolutionFailedError('planning', plan.problems), secretSettings);
+      throw failed('planning', plan.problems, secretSettings, logger, started);
     }
     logger.debug('fromsecret: resolution planned', {
       references: plan.references.length,
@@ -63,12 +58,8 @@ export async function resolvePipeline<Pipeline>(
     });
     const outcome = await fetchReads(plan, { ...dependencies, deadline, context });
     if (outcome.failures.length > 0) {
-      const failures = failuresInOrder(outcome);
-      logFailure(logger, 'reading', failures, started);
-      throw scrubError(resolutionFailedError('reading', failures), [
-        ...secretSettings,
-        ...outcome.valuesRead,
-      ]);
+      const secrets = [...secretSettings, ...outcome.valuesRead];
+      throw failed('reading', failuresInOrder(outcome), secrets, logger, started);
     }
     const result = buildResolution(pipeline, plan, outcome);
     logger.info('fromsecret: resolution succeeded', {
@@ -83,18 +74,21 @@ export async function resolvePipeline<Pipeline>(
   }
 }
 
-function logFailure(
-  logger: Logger,
+/** Logs a failed resolution (codes and counts) and builds its scrubbed aggregate error. */
+function failed(
   stage: 'planning' | 'reading',
-  failures: ReadonlyArray<{ code: string }>,
+  failures: readonly SecretError[],
+  secrets: readonly string[],
+  logger: Logger,
   started: number,
-): void {
+): SecretError {
   logger.info('fromsecret: resolution failed', {
     stage,
     failures: failures.length,
     codes: [...new Set(failures.map((failure) => failure.code))],
     durationMs: elapsed(started),
   });
+  return scrubError(resolutionFailedError(stage, failures), secrets);
 }
 
 function elapsed(started: number): number {

@@ -6,6 +6,7 @@ import type { Logger } from '../spec/v1/logger';
 import type { ProviderContext } from '../spec/v1/provider-context';
 import type { SecretProvider } from '../spec/v1/secret-provider';
 import { describe } from './prepare-integrations';
+import { closeProvider } from './provider-cache';
 import { type ResolutionDeadline, raceAbort } from './resolution-deadline';
 import { type RetryPolicy, withRetries } from './retry-policy';
 import { asSecretError, scrubError } from './scrub-error';
@@ -89,7 +90,7 @@ async function closeAfterTest(
   options: ConnectionTestOptions,
 ): Promise<void> {
   // The test's verdict is already made; a failed close is worth a warning, not a new verdict.
-  await raceAbort(provider.close(), AbortSignal.timeout(5_000)).catch((error: unknown) =>
+  await raceAbort(closeProvider(provider), AbortSignal.timeout(5_000)).catch((error: unknown) =>
     options.logger.warn('fromsecret: closing the connection-test provider failed', {
       integration: integration.name,
       code: (error as { code?: unknown }).code,
