@@ -89,6 +89,13 @@ describe('resolvePipeline', () => {
       }),
       ADMITTED,
     );
+    // Providers see "latest" in one form when validating too: no version, never 0.
+    expect(store.validated.map((reference) => reference.version)).toEqual([
+      undefined,
+      undefined,
+      2,
+      'v2',
+    ]);
     expect(store.requests.map(({ path, version }) => ({ path, version }))).toEqual([
       { path: 'app/db', version: undefined },
       { path: 'app/db', version: 2 },
@@ -196,15 +203,19 @@ describe('resolvePipeline', () => {
       integrations: { get: async () => current, list: async () => [current] },
     });
     store.secrets.set('app/api', { key: 'value-1234' });
-    store.latencyMs = 30;
+    let open = (): void => {};
+    store.gate = new Promise((resolve) => {
+      open = resolve;
+    });
     const pipeline = pipelineOf({ API_KEY: external('app/api', 'key') });
     const inFlight = resolver.resolvePipeline(pipeline, ADMITTED);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await vi.waitFor(() => expect(store.counts.reads).toBe(1));
     current = { ...current, config: { url: 'https://one.example', token: 'CANARY-NEW-TOKEN-55' } };
     const replaced = resolver.resolvePipeline(pipeline, ADMITTED);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await vi.waitFor(() => expect(store.counts.reads).toBe(2));
     // The old provider is still serving the first resolution: it is not closed under it.
     expect(store.counts).toMatchObject({ creates: 2, closes: 0 });
+    open();
     await Promise.all([inFlight, replaced]);
     await vi.waitFor(() => expect(store.counts.closes).toBe(1));
     // The same settings in another key order are the same integration.
@@ -249,6 +260,32 @@ describe('close', () => {
     expect(error.errors?.map((failure) => failure.code)).toEqual(['CANCELLED']);
     expect(error.errors?.[0]?.message).toContain('resolver was closed');
     expect(store.counts.closes).toBe(1);
+  });
+});
+
+describe('close failures', () => {
+  it('closes every provider even when some fail, then reports each, scrubbed', async () => {
+    const { resolver, store } = setUp();
+    store.secrets.set('a', { key: 'value-aaaa' });
+    await resolver.resolvePipeline(
+      pipelineOf({ A: external('a', 'key'), B: external('a', 'key', undefined, 'other-store') }),
+      ADMITTED,
+    );
+    store.closeFailure = new Error(`revoke failed for ${TOKEN_CANARY}`);
+    const error = await rejection(resolver.close());
+    expect(store.counts.closes).toBe(2);
+    expect(error.code).toBe('PROVIDER_ERROR');
+    expect(error.message).toContain('"vault-prod", "other-store"');
+    expect(error.errors?.map((failure) => failure.integration?.name)).toEqual([
+      'vault-prod',
+      'other-store',
+    ]);
+    const everything = [
+      error.message,
+      JSON.stringify(error.toJSON()),
+      String(error.errors?.[0]?.cause),
+    ].join();
+    expect(everything).not.toContain(TOKEN_CANARY);
   });
 });
 

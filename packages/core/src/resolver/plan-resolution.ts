@@ -113,17 +113,14 @@ function checkReferences(external: readonly PlannedReference[], prepared: Prepar
 
 function validate(item: PlannedReference, used: UsedIntegration): SecretError | undefined {
   const { path, key, version } = item.reference;
+  // 0 means "the latest", as an absent version does: providers see one form of it, as in read().
+  const latest = version === undefined || version === 0;
   try {
-    used.provider.validateReference?.(
-      version === undefined ? { path, key } : { path, key, version },
-    );
+    used.provider.validateReference?.(latest ? { path, key } : { path, key, version });
     return undefined;
   } catch (error) {
-    return asSecretError(
-      error,
-      `Checking a reference with the ${used.integration.type} provider`,
-      [],
-    );
+    const doing = `Checking a reference with the ${used.integration.type} provider`;
+    return asSecretError(error, doing, []);
   }
 }
 

@@ -3,7 +3,12 @@ import { parseConfigFields } from '../../config/parse-config-fields';
 import { SecretError } from '../../errors/secret-error';
 import type { ConfigField } from '../../spec/v1/config-field';
 import type { ProviderDefinition } from '../../spec/v1/provider-definition';
-import type { ReadRequest, SecretData, SecretProvider } from '../../spec/v1/secret-provider';
+import type {
+  ProviderReference,
+  ReadRequest,
+  SecretData,
+  SecretProvider,
+} from '../../spec/v1/secret-provider';
 
 /** Settings of the fake provider: a URL and a secret token, like a real store's. */
 export interface FakeConfig {
@@ -23,6 +28,12 @@ export interface FakeStore {
   /** The most reads in flight at once, per config url. */
   maximumInFlight: Map<string, number>;
   requests: Array<ReadRequest & { url: string }>;
+  /** Every reference given to `validateReference`. */
+  validated: ProviderReference[];
+  /** When set, every read waits for it: lets a test hold reads in flight deterministically. */
+  gate?: Promise<void>;
+  /** What `close` throws, when set. */
+  closeFailure?: unknown;
   latencyMs: number;
   /** When true, reads never look at their signal (a careless third-party provider). */
   ignoreSignal: boolean;
@@ -44,6 +55,7 @@ export function createFakeStore(type = 'fake'): FakeStore {
     counts: { creates: 0, logins: 0, reads: 0, closes: 0, tests: 0 },
     maximumInFlight: new Map(),
     requests: [],
+    validated: [],
     latencyMs: 0,
     ignoreSignal: false,
     definition: undefined as unknown as ProviderDefinition<FakeConfig>,
@@ -72,6 +84,7 @@ function createFakeProvider(store: FakeStore, config: FakeConfig): SecretProvide
   const attempts = new Map<string, number>();
   return {
     validateReference(reference) {
+      store.validated.push(reference);
       if (reference.key === 'forbidden-key') {
         throw new SecretError({
           code: 'INVALID_REFERENCE',
@@ -101,6 +114,7 @@ function createFakeProvider(store: FakeStore, config: FakeConfig): SecretProvide
       );
       try {
         await wait(store.latencyMs, store.ignoreSignal ? undefined : options.signal);
+        await store.gate;
         const failure = store.fail?.(request, attempt);
         if (failure !== undefined) throw failure;
         if (store.answer !== undefined) return store.answer(request) as SecretData;
@@ -111,6 +125,7 @@ function createFakeProvider(store: FakeStore, config: FakeConfig): SecretProvide
     },
     async close() {
       store.counts.closes++;
+      if (store.closeFailure !== undefined) throw store.closeFailure;
     },
   };
 }
