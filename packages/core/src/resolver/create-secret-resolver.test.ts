@@ -253,7 +253,7 @@ describe('close', () => {
     const pending = rejection(
       resolver.resolvePipeline(pipelineOf({ A: external('a', 'key') }), ADMITTED),
     );
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await vi.waitFor(() => expect(store.counts.reads).toBe(1));
     await resolver.close();
     const error = await pending;
     expect(error.code).toBe('RESOLUTION_FAILED');
