@@ -5,7 +5,8 @@ export {
   memoryProvider as provider,
 } from './memory-provider';
 export type { MemorySecretSeed } from './memory-secrets';
-export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './memory-store';
+export { createMemoryStore, type MemoryStore } from './memory-store';
+export type { MemoryStoreOptions } from './memory-store-options';
 export type {
   MemoryFault,
   MemoryFaultOptions,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type SecretData, SecretError } from '@fromsecret/core';
 import { abortableDelay } from './abortable-delay';
-import { type MemorySecretSeed, MemorySecrets, seedIssues } from './memory-secrets';
+import { MemorySecrets } from './memory-secrets';
 import type { MemoryReadRequest, MemoryStoreBackend } from './memory-store-backend';
+import { type MemoryStoreOptions, memoryStoreOptionIssues } from './memory-store-options';
 import { registerMemoryStore, unregisterMemoryStore } from './memory-store-registry';
 import {
   type MemoryFault,
@@ -11,18 +12,6 @@ import {
   type MemoryStoreRequest,
   RequestRecorder,
 } from './request-recorder';
-
-/** Options of {@link createMemoryStore}. */
-export interface MemoryStoreOptions {
-  /** The one token the store accepts; integrations give it as their `token` setting. */
-  token: string;
-  /** The secrets the store starts with. @default [] */
-  secrets?: readonly MemorySecretSeed[];
-  /** Paths this token may not read (PERMISSION_DENIED), whether or not they exist. @default [] */
-  deniedPaths?: readonly string[];
-  /** Delay before every answer, in milliseconds. @default 0 */
-  latencyMs?: number;
-}
 
 /** An in-process secret store that memory-provider integrations reach by its name. */
 export interface MemoryStore {
@@ -54,7 +43,7 @@ export interface MemoryStore {
  * with the options, or when a live store already has the name.
  */
 export function createMemoryStore(name: string, options: MemoryStoreOptions): MemoryStore {
-  const issues = optionIssues(name, options);
+  const issues = memoryStoreOptionIssues(name, options);
   if (issues.length > 0) {
     throw new SecretError({
       code: 'INVALID_CONFIG',
@@ -70,17 +59,6 @@ export function createMemoryStore(name: string, options: MemoryStoreOptions): Me
     });
   }
   return store;
-}
-
-function optionIssues(name: string, options: MemoryStoreOptions): string[] {
-  const issues: string[] = [];
-  if (typeof name !== 'string' || name.length === 0) issues.push('name must be a non-empty string');
-  if (typeof options.token !== 'string' || options.token.length === 0) {
-    issues.push('token must be a non-empty string');
-  }
-  const latency = options.latencyMs ?? 0;
-  if (!Number.isFinite(latency) || latency < 0) issues.push('latencyMs must be 0 or more');
-  return [...issues, ...seedIssues(options.secrets ?? [])];
 }
 
 class InProcessMemoryStore implements MemoryStore, MemoryStoreBackend {
