@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { runCli } from './run-cli';
 
 // The first Ctrl-C cancels a running resolution cleanly (its error is printed, exit 1); a
@@ -5,7 +6,11 @@ import { runCli } from './run-cli';
 const interrupt = new AbortController();
 process.once('SIGINT', () => interrupt.abort());
 
-runCli(process.argv.slice(2), { signal: interrupt.signal }).then(
+const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+runCli(process.argv.slice(2), { signal: interrupt.signal, version: manifest.version }).then(
   (status) => {
     process.exitCode = status;
   },

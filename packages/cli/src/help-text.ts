@@ -31,7 +31,7 @@ export function generalHelp(specs: readonly CommandSpec[]): string {
     'Usage: fromsecret <command> [arguments] [options]\n',
     'Resolves from_secret references in CI pipeline files against secret stores.\n',
     `Commands:\n${commands.join('\n')}\n`,
-    'Every command accepts --json (one JSON object on stdout) and --help.',
+    'Every command accepts --json (one JSON object on stdout) and --help; fromsecret --version prints the version.',
     'Exit status: 0 success, 1 the check, resolution or connection test failed, 2 usage error.\n',
     "Run fromsecret <command> --help for a command's options and an example.\n",
   ].join('\n');

@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWorkspace, spawnCli } from './test-support/spawn-cli';
 
 const workspace = createWorkspace();
 afterAll(() => workspace.remove());
 const cwd = workspace.directory;
+const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 describe('fromsecret usage', () => {
   it('exits 2 with the command list when no command is given', async () => {
@@ -16,8 +20,8 @@ describe('fromsecret usage', () => {
   it('exits 2 for an unknown command, listing the commands', async () => {
     const run = await spawnCli(['resolv'], { cwd });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(
-      'Unknown command "resolv"; the commands are check, resolve, test, test-connection, providers, schema.',
+    expect(run.stderr).toBe(
+      'fromsecret: USAGE: Unknown command "resolv". Did you mean resolve? The commands are check, resolve, test, test-connection, providers, schema; run fromsecret --help.\n',
     );
   });
 
@@ -65,6 +69,11 @@ describe('fromsecret usage', () => {
       expect(run.stderr).toBe('');
     },
   );
+
+  it('prints the version of the package', async () => {
+    const run = await spawnCli(['--version'], { cwd });
+    expect([run.status, run.stdout]).toEqual([0, `${manifest.version}\n`]);
+  });
 
   it('prints the general help with --help and help <command>', async () => {
     const general = await spawnCli(['--help'], { cwd });

@@ -1,4 +1,9 @@
-import { createProviderRegistry, type ProviderRegistry, SecretError } from '@fromsecret/core';
+import {
+  closestMatch,
+  createProviderRegistry,
+  type ProviderRegistry,
+  SecretError,
+} from '@fromsecret/core';
 import { CliError } from './cli-error';
 import { COMMANDS, findCommand } from './commands/command-list';
 import type { Environment } from './files/substitute-environment';
@@ -26,6 +31,8 @@ export interface RunCliOptions {
   registry?: ProviderRegistry;
   /** Aborts a running resolution or connection test (the binary wires it to Ctrl-C). */
   signal?: AbortSignal;
+  /** What `fromsecret --version` prints. @default undefined (`--version` is then unknown) */
+  version?: string;
 }
 
 /**
@@ -44,6 +51,10 @@ export async function runCli(
   const stderr = options.stderr ?? process.stderr;
   const output = new CommandOutput({ stdout, stderr }, wantsJson(args));
   const [name, ...rest] = args;
+  if (name === '--version' && options.version !== undefined) {
+    stdout.write(`${options.version}\n`);
+    return EXIT_OK;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     return showGeneralHelp(name, rest, stdout, output);
   }
@@ -116,9 +127,11 @@ function isHelpFlag(arg: string): boolean {
 
 function unknownCommand(name: string): CliError {
   const known = COMMANDS.flatMap((spec) => [spec.name, ...(spec.aliases ?? [])]);
+  const suggestion = closestMatch(name, known);
+  const hint = suggestion === undefined ? '' : ` Did you mean ${suggestion}?`;
   return new CliError(
     'USAGE',
-    `Unknown command ${JSON.stringify(name)}; the commands are ${known.join(', ')}. Run fromsecret --help.`,
+    `Unknown command ${JSON.stringify(name)}.${hint} The commands are ${known.join(', ')}; run fromsecret --help.`,
   );
 }
 
