@@ -4,15 +4,26 @@ export const REDACTED = '[REDACTED]';
 /** Secrets shorter than this are not searched for in text: they would mangle messages. */
 export const MIN_REDACTED_LENGTH = 4;
 
+const credentialNames =
+  'client_?secret|clientSecret|secret_?id|secretId|role_?id|roleId|access_?token|accessToken|client_?token|password|token';
+
+/**
+ * Shapes of credentials, each with the part to keep (group 1, when present) before the part
+ * to hide. Deliberately narrow: a prose label such as `settings password:` is not a credential.
+ */
 const credentialPatterns: readonly RegExp[] = [
   // HTTP authorization values: `Bearer <token>`, `Basic <credentials>`.
-  /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi,
+  /(\b(?:Bearer|Basic)\s+)[A-Za-z0-9._~+/=-]{8,}/gi,
   // JSON Web Tokens (Azure and Infisical access tokens).
-  /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
+  /()\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
   // Vault service, batch and recovery tokens (new and legacy forms).
-  /\b(hvs|hvb|hvr|s|b|r)\.[A-Za-z0-9_-]{20,}/g,
-  // Header or field assignments that carry a credential.
-  /((?:x-vault-token|authorization|client_?secret|secret_?id|access_?token|client_?token|password)["']?\s*[:=]\s*["']?)[^\s"',}&]+/gi,
+  /()\b(?:hvs|hvb|hvr|s|b|r)\.[A-Za-z0-9_-]{20,}/g,
+  // Quoted JSON fields: `"secret_id": "..."`.
+  new RegExp(`(["'](?:${credentialNames})["']\\s*:\\s*["'])[^"']+`, 'gi'),
+  // Form and query fields: `client_secret=...`.
+  new RegExp(`(\\b(?:${credentialNames})=)[^\\s&"']+`, 'gi'),
+  // Headers that carry a token: `X-Vault-Token: ...`.
+  /(\b(?:x-vault-token|authorization)\s*:\s*)\S+/gi,
 ];
 
 /**
@@ -29,13 +40,7 @@ export function redactText(text: string, secrets: Iterable<string> = []): string
     if (result.includes(secret)) result = result.split(secret).join(REDACTED);
   }
   for (const pattern of credentialPatterns) {
-    result = result.replace(pattern, (match, prefix?: string) =>
-      typeof prefix === 'string' && match.startsWith(prefix) && /[:=]/.test(prefix)
-        ? `${prefix}${REDACTED}`
-        : /^(bearer|basic)\s/i.test(match)
-          ? `${match.split(/\s+/)[0]} ${REDACTED}`
-          : REDACTED,
-    );
+    result = result.replace(pattern, (_match, kept: string) => `${kept}${REDACTED}`);
   }
   return result;
 }

@@ -79,3 +79,19 @@ describe('redactText', () => {
     expect(text).not.toContain('eyJzdWIi');
   });
 });
+
+describe('redactText on prose', () => {
+  it('keeps a location label that merely names a credential setting', () => {
+    const message =
+      'steps/deploy settings password: No integration named "vault-prod"; create it first';
+    expect(redactText(message)).toBe(message);
+  });
+
+  it('still redacts JSON fields, form fields and token headers', () => {
+    expect(redactText('{"password": "hunter2hunter2"}')).toBe('{"password": "[REDACTED]"}');
+    expect(redactText('body client_secret=abc123def&grant_type=x')).toBe(
+      'body client_secret=[REDACTED]&grant_type=x',
+    );
+    expect(redactText('X-Vault-Token: hvs.short')).toBe('X-Vault-Token: [REDACTED]');
+  });
+});
