@@ -11,7 +11,7 @@ const LONGEST_FIELD_SHOWN = 64;
 /** A `from_secret` value read without throwing: the reference, or every problem with it. */
 export type FromSecretReading =
   | { reference: SecretReference; problems?: undefined }
-  | { reference?: undefined; problems: string[] };
+  | { reference?: undefined; problems: readonly string[] };
 
 /**
  * Parses the value of a `from_secret` key (design §1).
@@ -45,21 +45,10 @@ export function readFromSecret(value: unknown): FromSecretReading {
 
 function readExternal(source: Record<string, unknown>): FromSecretReading {
   const problems: string[] = [];
-  const suggested = new Set<string>();
-  for (const field of Object.keys(source)) {
-    if (FIELDS.includes(field)) continue;
-    const suggestion = closestMatch(field, FIELDS);
-    if (suggestion !== undefined) suggested.add(suggestion);
-    problems.push(unknownField(field, suggestion));
-  }
-  const missing = (field: string, hint: string): void => {
-    // `intergration: 1` already says "did you mean integration?"; "integration is missing"
-    // on top of it would only repeat the same fix.
-    if (!suggested.has(field)) problems.push(`${field} is missing; add it, ${hint}`);
-  };
-  const integration = readIntegration(source, problems, missing);
-  const path = readText(source, 'path', problems, missing);
-  const key = readText(source, 'key', problems, missing);
+  const collected: Collected = { problems, suggested: unknownFields(source, problems) };
+  const integration = readIntegration(source, collected);
+  const path = readText(source, 'path', collected);
+  const key = readText(source, 'key', collected);
   const version = readVersion(source, problems);
   if (problems.length > 0) return { problems };
   const reference: ExternalReference = {
@@ -72,15 +61,43 @@ function readExternal(source: Record<string, unknown>): FromSecretReading {
   return { reference };
 }
 
-type MissingReporter = (field: string, hint: string) => void;
+/** Problems found so far, and the fields suggested for unknown ones. */
+interface Collected {
+  problems: string[];
+  suggested: readonly string[];
+}
+
+/** Reports each unknown field with the nearest valid one; returns the fields suggested. */
+function unknownFields(source: Record<string, unknown>, problems: string[]): readonly string[] {
+  const suggested: string[] = [];
+  for (const field of Object.keys(source)) {
+    if (FIELDS.includes(field)) continue;
+    const suggestion = closestMatch(field, FIELDS);
+    if (suggestion !== undefined) suggested.push(suggestion);
+    problems.push(unknownField(field, suggestion));
+  }
+  return suggested;
+}
+
+function reportMissing(collected: Collected, field: string, hint: string): void {
+  // `intergration: 1` already says "did you mean integration?"; "integration is missing"
+  // on top of it would only repeat the same fix.
+  if (!collected.suggested.includes(field)) {
+    collected.problems.push(`${field} is missing; add it, ${hint}`);
+  }
+}
 
 function readIntegration(
   source: Record<string, unknown>,
-  problems: string[],
-  missing: MissingReporter,
+  collected: Collected,
 ): number | string | undefined {
+  const problems = collected.problems;
   if (!Object.hasOwn(source, 'integration')) {
-    missing('integration', "the integration's id (a number) or name, e.g. integration: vault-prod");
+    reportMissing(
+      collected,
+      'integration',
+      "the integration's id (a number) or name, e.g. integration: vault-prod",
+    );
     return undefined;
   }
   const value = source.integration;
@@ -96,15 +113,15 @@ function readIntegration(
 function readText(
   source: Record<string, unknown>,
   field: 'path' | 'key',
-  problems: string[],
-  missing: MissingReporter,
+  collected: Collected,
 ): string | undefined {
+  const problems = collected.problems;
   const hint =
     field === 'path'
       ? 'e.g. path: crow/myapp'
       : 'e.g. key: api_key (value for Azure and Infisical)';
   if (!Object.hasOwn(source, field)) {
-    missing(field, hint);
+    reportMissing(collected, field, hint);
     return undefined;
   }
   const value = source[field];

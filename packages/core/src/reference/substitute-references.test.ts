@@ -73,6 +73,23 @@ describe('substituteReferences', () => {
     expect(output.services).toBe(input.services);
   });
 
+  it('gives the same result whatever the order of the replacements', () => {
+    const input = pipeline();
+    const replacements = findReferences(input).map(({ location }, index) => ({
+      pointer: location.pointer,
+      value: `value-${index}`,
+    }));
+    const inOrder = substituteReferences(input, replacements);
+    const reversed = substituteReferences(input, [...replacements].reverse());
+    const interleaved = substituteReferences(input, [
+      replacements[1]!,
+      replacements[2]!,
+      replacements[0]!,
+    ]);
+    expect(reversed).toEqual(inOrder);
+    expect(interleaved).toEqual(inOrder);
+  });
+
   it('returns a copy of the root even with nothing to replace', () => {
     const input = pipeline();
     const output = substituteReferences(input, []);

@@ -1,6 +1,19 @@
 import { SecretError } from '../errors/secret-error';
 import { classifyValue } from './classify-value';
-import { isArrayIndex, parsePointer } from './json-pointer';
+import {
+  addChild,
+  type Container,
+  type CopyNode,
+  childOf,
+  createCopyNode,
+  setOwn,
+} from './copy-node';
+import {
+  isArrayIndex,
+  segmentOffset,
+  sharedSegmentCount,
+  unescapePointerSegment,
+} from './json-pointer';
 
 /** One substitution: the reference map at `pointer` becomes the text `value`. */
 export interface ReferenceReplacement {
@@ -8,17 +21,6 @@ export interface ReferenceReplacement {
   pointer: string;
   /** What the map is replaced by: the secret's value. Never appears in an error. */
   value: string;
-}
-
-type Container = Record<string, unknown> | unknown[];
-
-interface CopyNode {
-  /** The input's container at this place. */
-  source: Container;
-  /** Its copy in the result, made once however many replacements pass through it. */
-  copy: Container;
-  /** Children copied so far; `null` marks a replaced reference. */
-  children: Map<string, CopyNode | null>;
 }
 
 /**
@@ -42,24 +44,51 @@ export function substituteReferences(
     throw substitutionError('', 'the pipeline must be a map, the one given to findReferences');
   }
   const source = pipeline as Record<string, unknown>;
-  const root: CopyNode = { source, copy: copyContainer(source), children: new Map() };
+  const root = createCopyNode(source);
+  // References come in document order, so each pointer mostly shares its start with the one
+  // before: `chain[i]` is the node after the previous pointer's first i tokens, reused as is.
+  const chain: CopyNode[] = [root];
+  let previous = '';
   for (const { pointer, value } of replacements) {
     if (typeof value !== 'string') throw substitutionError(pointer, 'the value must be text');
-    const segments = parsePointer(pointer);
-    if (segments.length === 0) {
+    if (pointer === '') {
       throw substitutionError(pointer, 'it points at the pipeline itself, not at a reference');
     }
-    let node = root;
-    for (let index = 0; index < segments.length - 1; index++) {
-      node = enter(node, segments[index]!, pointer);
+    if (!pointer.startsWith('/')) {
+      throw substitutionError(pointer, 'it is not a JSON pointer, which starts with "/"');
     }
-    replace(node, segments[segments.length - 1]!, value, pointer);
+    const reused = Math.min(sharedSegmentCount(previous, pointer), chain.length - 1);
+    chain.length = reused + 1;
+    substituteAt(chain, pointer, segmentOffset(pointer, reused), value);
+    previous = pointer;
   }
   return root.copy;
 }
 
+/**
+ * Walks `pointer` from the `/` at `offset`, below the last node of `chain`, copying and
+ * appending each container on the way, and replaces the reference at its end. Segments are
+ * read one by one with `indexOf`: no array per pointer.
+ */
+function substituteAt(chain: CopyNode[], pointer: string, offset: number, value: string): void {
+  let node = chain[chain.length - 1]!;
+  let start = offset + 1;
+  for (;;) {
+    const end = pointer.indexOf('/', start);
+    const written = end === -1 ? pointer.slice(start) : pointer.slice(start, end);
+    const segment = unescapePointerSegment(written, pointer);
+    if (end === -1) {
+      replace(node, segment, value, pointer);
+      return;
+    }
+    node = enter(node, segment, pointer);
+    chain.push(node);
+    start = end + 1;
+  }
+}
+
 function enter(node: CopyNode, segment: string, pointer: string): CopyNode {
-  const existing = node.children.get(segment);
+  const existing = childOf(node, segment);
   if (existing === null) {
     throw substitutionError(pointer, 'it leads into a reference that another pointer replaces');
   }
@@ -69,18 +98,14 @@ function enter(node: CopyNode, segment: string, pointer: string): CopyNode {
   if (kind !== 'plain-object' && kind !== 'array') {
     throw substitutionError(pointer, 'it does not lead to a from_secret map of the pipeline');
   }
-  const child: CopyNode = {
-    source: source as Container,
-    copy: copyContainer(source as Container),
-    children: new Map(),
-  };
+  const child = createCopyNode(source as Container);
   setOwn(node.copy, segment, child.copy);
-  node.children.set(segment, child);
+  addChild(node, segment, child);
   return child;
 }
 
 function replace(node: CopyNode, segment: string, value: string, pointer: string): void {
-  if (node.children.has(segment)) {
+  if (childOf(node, segment) !== undefined) {
     throw substitutionError(pointer, 'it is given twice, or another pointer leads through it');
   }
   const target = ownChild(node.source, segment, pointer);
@@ -88,7 +113,7 @@ function replace(node: CopyNode, segment: string, value: string, pointer: string
     throw substitutionError(pointer, 'it does not point at a map whose only key is from_secret');
   }
   setOwn(node.copy, segment, value);
-  node.children.set(segment, null);
+  addChild(node, segment, null);
 }
 
 function ownChild(container: Container, segment: string, pointer: string): unknown {
@@ -103,28 +128,6 @@ function isReferenceMap(value: unknown): boolean {
   if (classifyValue(value) !== 'plain-object') return false;
   const keys = Object.keys(value as object);
   return keys.length === 1 && keys[0] === 'from_secret';
-}
-
-function copyContainer(container: Container): Container {
-  if (Array.isArray(container)) return container.slice();
-  // Spreading defines properties, so an own `__proto__` key stays data; a map without a
-  // prototype keeps none (Object.assign is safe there: nothing inherited can intercept it).
-  return Object.getPrototypeOf(container) === null
-    ? Object.assign(Object.create(null), container)
-    : { ...container };
-}
-
-function setOwn(container: Container, key: string, value: unknown): void {
-  if (Array.isArray(container)) {
-    container[Number(key)] = value;
-    return;
-  }
-  Object.defineProperty(container, key, {
-    value,
-    writable: true,
-    enumerable: true,
-    configurable: true,
-  });
 }
 
 function substitutionError(pointer: string, reason: string): SecretError {

@@ -1,4 +1,7 @@
 const CONTROL_CHARACTER = /\p{Cc}/u;
+// Almost every real name passes this at once; only the rest pay for the checks one by one.
+const PLAINLY_VALID = /^[A-Za-z0-9_.-]+$/;
+const NO_PROBLEMS: readonly string[] = Object.freeze([]);
 // With the `u` flag a paired surrogate is one code point, so this matches only a lone one.
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -8,7 +11,8 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * Unicode. Each problem says how to fix it; none quotes the text, which may be a secret
  * pasted in the wrong place.
  */
-export function textProblems(field: string, text: string): string[] {
+export function textProblems(field: string, text: string): readonly string[] {
+  if (PLAINLY_VALID.test(text)) return NO_PROBLEMS;
   if (text.length === 0) return [`${field} is empty; give a value or remove the field`];
   const problems: string[] = [];
   if (text.trim() !== text) {
