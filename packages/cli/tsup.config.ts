@@ -1,11 +1,15 @@
+import { rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+// Both builds below write to dist/ at the same time: clean it once, before either starts,
+// rather than with `clean`, which would let one build delete the other's output.
+rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
 
 export default defineConfig([
   {
     entry: ['src/index.ts'],
     format: ['esm', 'cjs'],
     dts: true,
-    clean: true,
     sourcemap: true,
     target: 'node20',
     tsconfig: './tsconfig.build.json',

@@ -112,6 +112,30 @@ describe('fromsecret check', () => {
     });
   });
 
+  it('refuses an alias bomb and an oversized file with a clear error', async () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let level = 1; level < 9; level++) {
+      const name = String.fromCharCode(97 + level);
+      levels.push(
+        `${name}: &${name} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + level)}`)
+          .join(',')}]`,
+      );
+    }
+    workspace.write('bomb.yml', `${levels.join('\n')}\nsteps: []\n`);
+    const bomb = await spawnCli(['check', 'bomb.yml'], { cwd });
+    expect(bomb.status).toBe(1);
+    expect(bomb.stderr).toMatch(
+      /^bomb\.yml: INVALID_YAML: The pipeline file expands its aliases \(\*name\) more than 100 times, which is how an alias bomb exhausts memory/,
+    );
+    workspace.write('huge.yml', `steps: []\n# ${'x'.repeat(1024 * 1024)}\n`);
+    const huge = await spawnCli(['check', 'huge.yml'], { cwd });
+    expect(huge.status).toBe(1);
+    expect(huge.stderr).toBe(
+      'fromsecret: FILE_TOO_LARGE: The pipeline file huge.yml is larger than 1 MiB, the most fromsecret reads; a file this large is not a CI configuration.\n',
+    );
+  });
+
   it('treats a missing pipeline file as a usage error (exit 2)', async () => {
     const run = await spawnCli(['check', 'missing.yml'], { cwd });
     expect(run.status).toBe(2);

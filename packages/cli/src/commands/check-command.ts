@@ -46,13 +46,15 @@ function describeReference(reference: LocatedReference['reference']): string {
 }
 
 function countReferences(references: readonly LocatedReference[]): string {
-  const external = references.filter((found) => found.reference.kind === 'external');
-  const integrations = new Set(
-    external.map((found) =>
-      found.reference.kind === 'external' ? String(found.reference.integration) : '',
-    ),
-  );
-  const internal = references.length - external.length;
-  const total = `${references.length} ${references.length === 1 ? 'reference' : 'references'}`;
-  return `${total} (${external.length} through ${integrations.size} ${integrations.size === 1 ? 'integration' : 'integrations'}, ${internal} internal)`;
+  const integrations = new Set<string>();
+  let external = 0;
+  for (const { reference } of references) {
+    if (reference.kind !== 'external') continue;
+    external += 1;
+    // An id (1) and a name ("1") are different integrations.
+    integrations.add(`${typeof reference.integration}:${reference.integration}`);
+  }
+  const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+  const internal = references.length - external;
+  return `${plural(references.length, 'reference')} (${external} through ${plural(integrations.size, 'integration')}, ${internal} internal)`;
 }

@@ -28,21 +28,17 @@ export function printResolution(context: CommandContext, printing: ResolutionToP
   output.protectSecrets(result.secrets);
   const warnings: string[] = [];
   const tooShort = createMasker(result.secrets).tooShort;
-  if (tooShort > 0 && !reveal) {
-    warnings.push(
-      `${tooShort} of the values ${tooShort === 1 ? 'is' : 'are'} shorter than 4 characters: masked where ${tooShort === 1 ? 'its reference stands' : 'their references stand'}, but not elsewhere in the output, where ${tooShort === 1 ? 'it' : 'they'} would mangle ordinary text.`,
-    );
-  }
+  if (tooShort > 0 && !reveal) warnings.push(shortValuesWarning(tooShort));
   const shown = reveal
     ? result.pipeline
     : maskPipeline(result.pipeline, references, (text) => output.scrub(text));
-  const records = recordsToJson(result.records);
   if (output.json) {
     const all = [...printing.warnings, ...warnings];
+    const records = recordsToJson(result.records);
     return output.succeed({ pipeline: shown, records, warnings: all }, '', { reveal });
   }
   const format = (values.format as 'yaml' | 'json' | 'env' | undefined) ?? 'yaml';
-  let text: string;
+  let text = '';
   if (format === 'env') {
     const environment = formatEnv(shown);
     if (environment.problems.length > 0) {
@@ -50,10 +46,14 @@ export function printResolution(context: CommandContext, printing: ResolutionToP
     }
     warnings.push(...environment.warnings);
     text = environment.text;
-  } else {
-    text = formatPipeline(shown, format);
-  }
+  } else text = formatPipeline(shown, format);
   output.note(formatRecords(result.records));
   for (const warning of warnings) output.note(`warning: ${warning}\n`);
   return output.succeed({}, text, { reveal });
+}
+
+function shortValuesWarning(count: number): string {
+  const [verb, place, pronoun] =
+    count === 1 ? ['is', 'its reference stands', 'it'] : ['are', 'their references stand', 'they'];
+  return `${count} of the values ${verb} shorter than 4 characters: masked where ${place}, but not elsewhere in the output, where ${pronoun} would mangle ordinary text.`;
 }

@@ -228,6 +228,33 @@ describe('fromsecret resolve failures', () => {
     });
   });
 
+  it('refuses a pull request from a fork unless the integration allows forks', async () => {
+    const run = await resolve(['--fork', '--json']);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).errors[0]).toMatchObject({ code: 'NOT_ALLOWED' });
+  });
+
+  it('stops on Ctrl-C with CANCELLED instead of waiting for a slow store', async () => {
+    vault.setLatency(20_000);
+    const started = Date.now();
+    const run = await spawnCli(
+      [
+        'resolve',
+        'pipeline.yml',
+        '--integrations',
+        'integrations.yml',
+        '--secrets',
+        'secrets.yml',
+        ...ACCESS,
+      ],
+      { cwd, environment: CREDENTIAL_ENVIRONMENT, interruptAfterMs: 3000 },
+    ).finally(() => vault.setLatency(0));
+    runs.push(run);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^pipeline\.yml:7:22: CANCELLED: /);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('names an unset environment variable of the integrations file at its position', async () => {
     const run = await resolve([], { environment: { VAULT_ROLE_ID: 'x' } });
     expect(run.status).toBe(1);

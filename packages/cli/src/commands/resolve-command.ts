@@ -1,4 +1,4 @@
-import { findReferences } from '@fromsecret/core';
+import { findReferences, type LocatedReference } from '@fromsecret/core';
 import { CliError } from '../cli-error';
 import type { CommandContext, CommandSpec } from '../command-spec';
 import { loadPipeline, pipelineErrorLocator } from '../files/load-pipeline';
@@ -73,14 +73,15 @@ async function runResolve(context: CommandContext): Promise<number> {
   checkFlags(values);
   const pipeline = await loadPipeline(positionals[0]!, context.cwd);
   const locate = pipelineErrorLocator(pipeline);
-  let references: ReturnType<typeof findReferences>;
+  let references: LocatedReference[];
   try {
     references = findReferences(pipeline.value);
   } catch (error) {
     return output.fail(flattenProblems(error, locate));
   }
   const { resolver, warnings } = await openResolver(context);
-  const progress = startProgressLine(context.stderr, `Resolving ${references.length} references…`);
+  const count = references.length === 1 ? '1 reference' : `${references.length} references`;
+  const progress = startProgressLine(context.stderr, `Resolving ${count}…`);
   try {
     const result = await resolver.resolvePipeline(
       pipeline.value,

@@ -16,12 +16,14 @@ export interface CliRun {
 
 /** Options of {@link spawnCli}. */
 export interface SpawnCliOptions {
-  /** Working directory. @default a fresh temporary directory's parent of the files */
+  /** Working directory: relative paths in the arguments are resolved from it. */
   cwd: string;
   /** Environment variables besides PATH (nothing else is inherited). @default {} */
   environment?: Record<string, string>;
   /** Ends the run after this many milliseconds (and fails the test). @default 20000 */
   timeoutMs?: number;
+  /** Sends SIGINT (Ctrl-C) after this many milliseconds. @default never */
+  interruptAfterMs?: number;
 }
 
 /**
@@ -51,9 +53,14 @@ export function spawnCli(args: readonly string[], options: SpawnCliOptions): Pro
       child.kill('SIGKILL');
       reject(new Error(`fromsecret ${args.join(' ')} did not finish in time\n${stderr}`));
     }, options.timeoutMs ?? 20_000);
+    const interrupt =
+      options.interruptAfterMs === undefined
+        ? undefined
+        : setTimeout(() => child.kill('SIGINT'), options.interruptAfterMs);
     child.on('error', reject);
     child.on('close', (status) => {
       clearTimeout(timer);
+      clearTimeout(interrupt);
       resolve({ status, stdout, stderr });
     });
   });
