@@ -34,8 +34,10 @@ export function checkProviderDefinition(
   source: DefinitionSource,
 ): ProviderDefinition {
   if (typeof candidate !== 'object' || candidate === null) {
+    const found =
+      candidate === undefined ? 'is missing' : `is ${describe(candidate)}, not an object`;
     throw invalidProvider(
-      `${source.subject} does not provide a fromsecret provider: ${source.definitionName} is ${describe(candidate)}, not an object. A provider package exports \`provider\`, a ProviderDefinition; check that ${source.owner} is a fromsecret provider.`,
+      `${source.subject} does not provide a fromsecret provider: ${source.definitionName} ${found}. A provider package exports \`provider\`, a ProviderDefinition; check that ${source.owner} is a fromsecret provider.`,
     );
   }
   const record = candidate as Record<string, unknown>;
@@ -88,9 +90,7 @@ function article(kind: string): string {
 }
 
 function describe(value: unknown): string {
-  if (value === undefined) return 'missing';
-  if (value === null) return 'null';
-  return `a ${typeof value}`;
+  return value === null ? 'null' : `a ${typeof value}`;
 }
 
 /** An `INVALID_PROVIDER` error with the given message. */

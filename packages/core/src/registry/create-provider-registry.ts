@@ -40,6 +40,25 @@ export interface ProviderRegistry {
   load(type: string): Promise<ProviderDefinition>;
 }
 
+const registerSource = {
+  subject: 'The provider definition passed to register()',
+  definitionName: 'the definition',
+  memberPrefix: '',
+  owner: 'the definition',
+};
+
+function knownTypes(
+  definitions: ReadonlyMap<string, unknown>,
+  packages: ReadonlyMap<string, string>,
+): string[] {
+  const all = [
+    ...definitions.keys(),
+    ...Object.keys(BUILT_IN_PROVIDER_PACKAGES),
+    ...packages.keys(),
+  ];
+  return [...new Set(all)].sort();
+}
+
 /** Creates a {@link ProviderRegistry}. Imports nothing until `load()` needs it. */
 export function createProviderRegistry(options: ProviderRegistryOptions = {}): ProviderRegistry {
   const packages = checkPackagesOption(options.packages ?? {});
@@ -47,22 +66,10 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
   const definitions = new Map<string, ProviderDefinition>();
   const loading = new Map<string, Promise<ProviderDefinition>>();
 
-  const types = (): string[] =>
-    [
-      ...new Set([
-        ...definitions.keys(),
-        ...Object.keys(BUILT_IN_PROVIDER_PACKAGES),
-        ...packages.keys(),
-      ]),
-    ].sort();
+  const types = (): string[] => knownTypes(definitions, packages);
 
   const register = (definition: ProviderDefinition): void => {
-    const checked = checkProviderDefinition(definition, {
-      subject: 'The provider definition passed to register()',
-      definitionName: 'the definition',
-      memberPrefix: '',
-      owner: 'the definition',
-    });
+    const checked = checkProviderDefinition(definition, registerSource);
     const existing = definitions.get(checked.type);
     if (existing === checked) return;
     if (existing !== undefined || loading.has(checked.type)) {
