@@ -38,6 +38,6 @@ export function textProblems(field: string, text: string): readonly string[] {
 }
 
 /** `U+000A` for a newline: names an invisible character without printing it. */
-export function codePoint(character: string): string {
+function codePoint(character: string): string {
   return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
