@@ -1,6 +1,11 @@
 const HASH_MULTIPLIER = 0x9e3779b1 | 0;
-const SLOTS_PER_KEY = 8;
+/** Filter bits per key: about 1 in 32 grams of other text passes the filter. */
+const FILTER_BITS_PER_KEY = 32;
+/** Slots per key: the table stays at most half full, so probe sequences stay short. */
+const SLOTS_PER_KEY = 2;
 const SMALLEST_BITS = 8;
+/** Keeps `1 << bits` a positive 32-bit integer. */
+const LARGEST_BITS = 30;
 
 /** The longest gram a key holds: one byte per character in a 32-bit integer. */
 export const LONGEST_GRAM = 4;
@@ -19,34 +24,43 @@ export function gramKey(text: string, start: number, length: number): number {
   return key;
 }
 
+function bitsFor(count: number): number {
+  return Math.min(LARGEST_BITS, Math.max(SMALLEST_BITS, Math.ceil(Math.log2(count + 1))));
+}
+
 /**
- * A hash table from gram keys to lists of entries, built once. Open addressing keeps each key
- * in its slot, so text whose gram merely hashes like a pattern's costs one comparison, and a
- * look-up in the usual case (no pattern there) is one read of a mostly empty array.
+ * A hash table from gram keys to lists of entries, built once. A look-up, in the usual case
+ * where no pattern has that gram, reads one bit of a filter small enough to stay in the CPU
+ * cache. Past the filter, open addressing keeps each key in its slot, so text whose gram
+ * merely hashes like a pattern's costs one comparison.
  */
 export class GramTable<Entry> {
-  readonly #shift: number;
+  readonly #filterShift: number;
+  readonly #filter: Int32Array;
+  readonly #slotShift: number;
   readonly #slotMask: number;
-  /** One bit per slot: whether any key hashes to it. Small enough to stay in the CPU cache. */
-  readonly #homes: Int32Array;
   readonly #keys: Int32Array;
   /** 0 for an empty slot, else the list's position + 1. */
   readonly #lists: Int32Array;
   readonly #entries: Entry[][] = [];
 
   constructor(keyCount: number) {
-    const bits = Math.max(SMALLEST_BITS, Math.ceil(Math.log2(keyCount * SLOTS_PER_KEY + 1)));
-    this.#shift = 32 - bits;
-    this.#slotMask = (1 << bits) - 1;
-    this.#homes = new Int32Array(Math.max(1, (1 << bits) >>> 5));
-    this.#keys = new Int32Array(1 << bits);
-    this.#lists = new Int32Array(1 << bits);
+    const filterBits = bitsFor(keyCount * FILTER_BITS_PER_KEY);
+    const slotBits = bitsFor(keyCount * SLOTS_PER_KEY);
+    this.#filterShift = 32 - filterBits;
+    this.#filter = new Int32Array((1 << filterBits) >>> 5);
+    this.#slotShift = 32 - slotBits;
+    this.#slotMask = (1 << slotBits) - 1;
+    this.#keys = new Int32Array(1 << slotBits);
+    this.#lists = new Int32Array(1 << slotBits);
   }
 
   /** Adds an entry under a key; entries of one key keep the order they were added in. */
   add(key: number, entry: Entry): void {
-    let slot = Math.imul(key, HASH_MULTIPLIER) >>> this.#shift;
-    this.#homes[slot >>> 5]! |= 1 << (slot & 31);
+    const hash = Math.imul(key, HASH_MULTIPLIER);
+    const bit = hash >>> this.#filterShift;
+    this.#filter[bit >>> 5]! |= 1 << (bit & 31);
+    let slot = hash >>> this.#slotShift;
     while (this.#lists[slot] !== 0 && this.#keys[slot] !== key) slot = (slot + 1) & this.#slotMask;
     if (this.#lists[slot] === 0) {
       this.#keys[slot] = key;
@@ -57,8 +71,10 @@ export class GramTable<Entry> {
 
   /** The entries added under a key, or `undefined` when there are none. */
   get(key: number): readonly Entry[] | undefined {
-    let slot = Math.imul(key, HASH_MULTIPLIER) >>> this.#shift;
-    if ((this.#homes[slot >>> 5]! & (1 << (slot & 31))) === 0) return undefined;
+    const hash = Math.imul(key, HASH_MULTIPLIER);
+    const bit = hash >>> this.#filterShift;
+    if ((this.#filter[bit >>> 5]! & (1 << (bit & 31))) === 0) return undefined;
+    let slot = hash >>> this.#slotShift;
     let list = this.#lists[slot]!;
     while (list !== 0 && this.#keys[slot] !== key) {
       slot = (slot + 1) & this.#slotMask;

@@ -41,7 +41,8 @@ export function createMaskStream(index: PatternIndex): Transform {
   let from = 0;
 
   function advance(text: string, final: boolean): string {
-    pending += text;
+    // join, unlike +, builds a flat string: a rope is slow to read character by character.
+    pending = pending.length === 0 ? text : [pending, text].join('');
     const { masked, stop } = maskSettled(index, output, pending, from, final);
     const kept = Math.min(stop, output.writtenEnd);
     pending = pending.slice(kept);

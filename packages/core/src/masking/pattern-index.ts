@@ -38,7 +38,9 @@ export function createPatternIndex(texts: readonly string[]): PatternIndex {
   const lengths = patterns.map((pattern) => pattern.length);
   const longest = lengths.reduce((left, right) => Math.max(left, right), 0);
   const shortest = lengths.reduce((left, right) => Math.min(left, right), longest);
-  const gramLength = Math.max(1, Math.min(LONGEST_GRAM, shortest));
+  // A shorter gram lets the scan step further when some pattern is short; below 8 characters
+  // that gain outweighs the extra hits of a less selective gram.
+  const gramLength = Math.max(1, Math.min(shortest < 8 ? 3 : LONGEST_GRAM, shortest));
   const keyMask = gramLength === LONGEST_GRAM ? -1 : (1 << (8 * gramLength)) - 1;
   const step = Math.max(1, shortest - gramLength + 1);
   // Grams further into a pattern come first: a scan then reports matches in order of start.
@@ -53,23 +55,43 @@ export function createPatternIndex(texts: readonly string[]): PatternIndex {
     ),
   );
 
-  /** Whether the text from `start` to its end is the beginning of a longer pattern. */
-  function couldContinue(text: string, start: number): boolean {
+  /** Whether the text from `start` to its end begins one of the patterns listed. */
+  function continues(candidates: readonly GramEntry[], text: string, start: number): boolean {
     const rest = text.slice(start);
-    if (rest.length < gramLength) return shortPrefixes.has(rest);
-    const candidates = table.get(gramKey(text, start, gramLength));
-    if (candidates === undefined) return false;
     return candidates.some(
       ({ pattern, offset }) =>
         offset === 0 && pattern.length > rest.length && pattern.startsWith(rest),
     );
   }
 
+  /** The first position from which the text up to its end could still become a pattern. */
   function firstUnsettled(text: string, from: number): number {
-    for (let start = Math.max(from, text.length - longest + 1); start < text.length; start++) {
-      if (couldContinue(text, start)) return start;
+    const first = Math.max(from, text.length - longest + 1);
+    const lastGramStart = text.length - gramLength;
+    let key = first <= lastGramStart ? gramKey(text, first, gramLength - 1) : 0;
+    for (let start = first; start <= lastGramStart; start++) {
+      key = (key << 8) | foldCharacter(text.charCodeAt(start + gramLength - 1));
+      const candidates = table.get(key & keyMask);
+      if (candidates !== undefined && continues(candidates, text, start)) return start;
+    }
+    for (let start = Math.max(first, lastGramStart + 1); start < text.length; start++) {
+      if (shortPrefixes.has(text.slice(start))) return start;
     }
     return text.length;
+  }
+
+  /** Compares the text with the patterns whose gram stands at `at`. */
+  function verify(
+    candidates: readonly GramEntry[],
+    text: string,
+    at: number,
+    stop: number,
+    onMatch: (start: number, length: number) => void,
+  ): void {
+    for (const { pattern, offset } of candidates) {
+      const start = at - offset;
+      if (start < stop && text.startsWith(pattern, start)) onMatch(start, pattern.length);
+    }
   }
 
   function scan(
@@ -80,21 +102,21 @@ export function createPatternIndex(texts: readonly string[]): PatternIndex {
   ): number {
     if (patterns.length === 0) return text.length;
     const stop = final ? text.length : firstUnsettled(text, from);
-    let key = 0;
-    let keyEnd = from;
-    for (let at = from + step - 1; at + gramLength <= text.length && at - step < stop; at += step) {
-      for (let index = Math.max(keyEnd, at); index < at + gramLength; index++) {
+    // The gram at `at` stands in every occurrence that starts from `at - step + 1` to `at`.
+    const last = Math.min(stop + step - 1, text.length - gramLength);
+    let at = from + step - 1;
+    if (at > last) return stop;
+    let key = gramKey(text, at, gramLength);
+    while (true) {
+      const candidates = table.get(key & keyMask);
+      if (candidates !== undefined) verify(candidates, text, at, stop, onMatch);
+      at += step;
+      if (at > last) return stop;
+      // Grams overlap when the step is shorter than a gram: only the new characters are read.
+      for (let index = Math.max(at, at + gramLength - step); index < at + gramLength; index++) {
         key = (key << 8) | foldCharacter(text.charCodeAt(index));
       }
-      keyEnd = at + gramLength;
-      const candidates = table.get(key & keyMask);
-      if (candidates === undefined) continue;
-      for (const { pattern, offset } of candidates) {
-        const start = at - offset;
-        if (start < stop && text.startsWith(pattern, start)) onMatch(start, pattern.length);
-      }
     }
-    return stop;
   }
 
   return { size: patterns.length, scan };
