@@ -7,7 +7,9 @@ const base64Key = /^[A-Za-z0-9+/]{43}=$/;
 const hexKey = /^[0-9a-fA-F]{64}$/;
 
 /** A key decoded from its text form, or why the text is not a key. */
-export type FileKeyReading = { key: Buffer; problem?: undefined } | { problem: string };
+export type FileKeyReading =
+  | { key: Buffer; problem?: undefined }
+  | { key?: undefined; problem: string };
 
 /**
  * Decodes a key written as base64 (44 characters ending in `=`) or hex (64 characters). The
