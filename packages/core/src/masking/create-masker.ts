@@ -2,7 +2,7 @@ import type { Transform } from 'node:stream';
 import { maskPatterns } from './mask-patterns';
 import { createMaskStream, maskText } from './mask-stream';
 import { type MaskerOptions, validateMaskerInput } from './masker-options';
-import { createPatternIndex } from './pattern-index';
+import { PatternIndex } from './pattern-index';
 
 /** Hides secret values in text such as build logs. Holds no secret in its own properties. */
 export interface Masker {
@@ -34,7 +34,7 @@ export interface Masker {
 export function createMasker(values: readonly string[], options?: MaskerOptions): Masker {
   const minLength = validateMaskerInput(values, options);
   const { patterns, tooShort, valueCount } = maskPatterns(values, minLength);
-  const index = createPatternIndex(patterns);
+  const index = new PatternIndex(patterns);
   return Object.freeze({
     mask: (text: string) => maskText(index, text),
     stream: () => createMaskStream(index),

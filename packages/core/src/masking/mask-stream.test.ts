@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMaskStream, maskText } from './mask-stream';
 import { MASK } from './masked-output';
-import { createPatternIndex } from './pattern-index';
+import { PatternIndex } from './pattern-index';
 
 /** Masks by marking every character of every occurrence: the definition, slowly. */
 function referenceMask(patterns: string[], text: string): string {
@@ -22,7 +22,7 @@ function referenceMask(patterns: string[], text: string): string {
 }
 
 async function streamed(patterns: string[], chunks: (string | Buffer)[]): Promise<string> {
-  const stream = createMaskStream(createPatternIndex(patterns));
+  const stream = createMaskStream(new PatternIndex(patterns));
   const output: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => output.push(chunk));
   for (const chunk of chunks) stream.write(chunk);
@@ -58,7 +58,7 @@ describe('maskText', () => {
       fc.property(
         patternsArbitrary.chain((patterns) => fc.tuple(fc.constant(patterns), textWith(patterns))),
         ([patterns, text]) => {
-          expect(maskText(createPatternIndex(patterns), text)).toBe(referenceMask(patterns, text));
+          expect(maskText(new PatternIndex(patterns), text)).toBe(referenceMask(patterns, text));
         },
       ),
       { numRuns: 300 },
@@ -94,7 +94,7 @@ describe('createMaskStream', () => {
   });
 
   it('holds back only the tail that could still begin a pattern', async () => {
-    const stream = createMaskStream(createPatternIndex(patterns));
+    const stream = createMaskStream(new PatternIndex(patterns));
     const output: string[] = [];
     stream.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
     const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -119,7 +119,7 @@ describe('createMaskStream', () => {
           fc.tuple(fc.constant(values), textWith(values), fc.array(fc.nat(), { maxLength: 8 })),
         ),
         async ([values, text, cuts]) => {
-          const expected = maskText(createPatternIndex(values), text);
+          const expected = maskText(new PatternIndex(values), text);
           expect(await streamed(values, splitBytes(text, cuts))).toBe(expected);
         },
       ),

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPatternIndex } from './pattern-index';
+import { PatternIndex } from './pattern-index';
 
 type Match = [start: number, length: number];
 
 function scanAll(patterns: string[], text: string, from = 0): Match[] {
   const matches: Match[] = [];
-  createPatternIndex(patterns).scan(text, from, true, (start, length) =>
+  new PatternIndex(patterns).scan(text, from, true, (start, length) =>
     matches.push([start, length]),
   );
   return matches;
@@ -30,7 +30,7 @@ function bruteForce(patterns: string[], text: string, from = 0): Match[] {
 const sorted = (matches: Match[]) =>
   [...matches].sort((left, right) => left[0] - right[0] || left[1] - right[1]);
 
-describe('createPatternIndex', () => {
+describe('PatternIndex', () => {
   it('reports every occurrence, overlapping ones included, in order of start', () => {
     const matches = scanAll(['abcd', 'cdef', 'bcdefgh'], 'xabcdefghx abcd');
     expect(matches).toEqual(sorted(matches));
@@ -51,13 +51,13 @@ describe('createPatternIndex', () => {
 
   it('starts at `from` and holds the size', () => {
     expect(scanAll(['needle'], 'needle needle', 1)).toEqual([[7, 6]]);
-    expect(createPatternIndex(['one1', 'two2', 'one1']).size).toBe(2);
+    expect(new PatternIndex(['one1', 'two2', 'one1']).size).toBe(2);
     expect(scanAll(['twice', 'twice'], 'a twice')).toEqual([[2, 5]]);
     expect(scanAll([], 'anything')).toEqual([]);
   });
 
   it('stops where the text could still become a pattern, unless final', () => {
-    const index = createPatternIndex(['secret-value', 'other-value']);
+    const index = new PatternIndex(['secret-value', 'other-value']);
     const matches: Match[] = [];
     const record = (start: number, length: number) => matches.push([start, length]);
     expect(index.scan('log secret-value then secr', 0, false, record)).toBe(22);

@@ -1,5 +1,14 @@
 import { foldCharacter, GramTable, gramKey, LONGEST_GRAM } from './gram-table';
 
+interface GramEntry {
+  readonly pattern: string;
+  /** Where the gram stands in the pattern. */
+  readonly offset: number;
+}
+
+/** What a scan reports: an occurrence of a pattern of `length` characters at `start`. */
+export type MatchListener = (start: number, length: number) => void;
+
 /**
  * Finds patterns in text. Every occurrence of a pattern at least `shortest` characters long
  * covers one of the positions `step = shortest - gram + 1` apart, and the few characters
@@ -8,107 +17,64 @@ import { foldCharacter, GramTable, gramKey, LONGEST_GRAM } from './gram-table';
  * are compared with the text. Measured against one combined RegExp and Aho-Corasick, see
  * docs/decisions/0150-masker-search-algorithm.md.
  */
-export interface PatternIndex {
-  /** How many patterns the index holds. */
+export class PatternIndex {
+  /** How many distinct patterns the index holds. */
   readonly size: number;
-  /**
-   * Reports every pattern occurrence in `text` that starts at `from` or later, in order of
-   * start (`onMatch(start, length)`; several may share a start), and returns where it
-   * stopped. Unless `final`, it stops at the first position where `text` ends inside what
-   * could still become a pattern: the caller keeps the text from there and scans it again
-   * once more text follows.
-   */
-  scan(
-    text: string,
-    from: number,
-    final: boolean,
-    onMatch: (start: number, length: number) => void,
-  ): number;
-}
+  readonly #longest: number;
+  readonly #gramLength: number;
+  readonly #keyMask: number;
+  readonly #step: number;
+  readonly #table: GramTable<GramEntry>;
+  /** Beginnings of patterns too short to make a gram, for the last characters of a text. */
+  readonly #shortPrefixes: ReadonlySet<string>;
 
-interface GramEntry {
-  readonly pattern: string;
-  /** Where the gram stands in the pattern. */
-  readonly offset: number;
-}
-
-/** Builds the index once per masker; patterns must be non-empty, repeats are ignored. */
-export function createPatternIndex(texts: readonly string[]): PatternIndex {
-  const patterns = [...new Set(texts)];
-  const lengths = patterns.map((pattern) => pattern.length);
-  const longest = lengths.reduce((left, right) => Math.max(left, right), 0);
-  const shortest = lengths.reduce((left, right) => Math.min(left, right), longest);
-  // A shorter gram lets the scan step further when some pattern is short; below 8 characters
-  // that gain outweighs the extra hits of a less selective gram.
-  const gramLength = Math.max(1, Math.min(shortest < 8 ? 3 : LONGEST_GRAM, shortest));
-  const keyMask = gramLength === LONGEST_GRAM ? -1 : (1 << (8 * gramLength)) - 1;
-  const step = Math.max(1, shortest - gramLength + 1);
-  // Grams further into a pattern come first: a scan then reports matches in order of start.
-  const entries = patterns
-    .flatMap((pattern) => Array.from({ length: step }, (_, offset) => ({ pattern, offset })))
-    .sort((left, right) => right.offset - left.offset);
-  const table = new GramTable<GramEntry>(entries.length);
-  for (const entry of entries) table.add(gramKey(entry.pattern, entry.offset, gramLength), entry);
-  const shortPrefixes = new Set(
-    patterns.flatMap((pattern) =>
-      Array.from({ length: gramLength - 1 }, (_, length) => pattern.slice(0, length + 1)),
-    ),
-  );
-
-  /** Whether the text from `start` to its end begins one of the patterns listed. */
-  function continues(candidates: readonly GramEntry[], text: string, start: number): boolean {
-    const rest = text.slice(start);
-    return candidates.some(
-      ({ pattern, offset }) =>
-        offset === 0 && pattern.length > rest.length && pattern.startsWith(rest),
+  /** Builds the index once per masker; patterns must be non-empty, repeats are ignored. */
+  constructor(texts: readonly string[]) {
+    const patterns = [...new Set(texts)];
+    const lengths = patterns.map((pattern) => pattern.length);
+    this.size = patterns.length;
+    this.#longest = lengths.reduce((left, right) => Math.max(left, right), 0);
+    const shortest = lengths.reduce((left, right) => Math.min(left, right), this.#longest);
+    // A shorter gram lets the scan step further when some pattern is short; below 8 characters
+    // that gain outweighs the extra hits of a less selective gram.
+    const gramLength = Math.max(1, Math.min(shortest < 8 ? 3 : LONGEST_GRAM, shortest));
+    this.#gramLength = gramLength;
+    this.#keyMask = gramLength === LONGEST_GRAM ? -1 : (1 << (8 * gramLength)) - 1;
+    const step = Math.max(1, shortest - gramLength + 1);
+    this.#step = step;
+    // Grams further into a pattern come first: a scan then reports matches in order of start.
+    const entries = patterns
+      .flatMap((pattern) => Array.from({ length: step }, (_, offset) => ({ pattern, offset })))
+      .sort((left, right) => right.offset - left.offset);
+    this.#table = new GramTable<GramEntry>(entries.length);
+    for (const entry of entries) {
+      this.#table.add(gramKey(entry.pattern, entry.offset, gramLength), entry);
+    }
+    this.#shortPrefixes = new Set(
+      patterns.flatMap((pattern) =>
+        Array.from({ length: gramLength - 1 }, (_, length) => pattern.slice(0, length + 1)),
+      ),
     );
   }
 
-  /** The first position from which the text up to its end could still become a pattern. */
-  function firstUnsettled(text: string, from: number): number {
-    const first = Math.max(from, text.length - longest + 1);
-    const lastGramStart = text.length - gramLength;
-    let key = first <= lastGramStart ? gramKey(text, first, gramLength - 1) : 0;
-    for (let start = first; start <= lastGramStart; start++) {
-      key = (key << 8) | foldCharacter(text.charCodeAt(start + gramLength - 1));
-      const candidates = table.get(key & keyMask);
-      if (candidates !== undefined && continues(candidates, text, start)) return start;
-    }
-    for (let start = Math.max(first, lastGramStart + 1); start < text.length; start++) {
-      if (shortPrefixes.has(text.slice(start))) return start;
-    }
-    return text.length;
-  }
-
-  /** Compares the text with the patterns whose gram stands at `at`. */
-  function verify(
-    candidates: readonly GramEntry[],
-    text: string,
-    at: number,
-    stop: number,
-    onMatch: (start: number, length: number) => void,
-  ): void {
-    for (const { pattern, offset } of candidates) {
-      const start = at - offset;
-      if (start < stop && text.startsWith(pattern, start)) onMatch(start, pattern.length);
-    }
-  }
-
-  function scan(
-    text: string,
-    from: number,
-    final: boolean,
-    onMatch: (start: number, length: number) => void,
-  ): number {
-    if (patterns.length === 0) return text.length;
-    const stop = final ? text.length : firstUnsettled(text, from);
+  /**
+   * Reports every pattern occurrence in `text` that starts at `from` or later, in order of
+   * start (several may share a start), and returns where it stopped. Unless `final`, it stops
+   * at the first position where `text` ends inside what could still become a pattern: the
+   * caller keeps the text from there and scans it again once more text follows.
+   */
+  scan(text: string, from: number, final: boolean, onMatch: MatchListener): number {
+    if (this.size === 0) return text.length;
+    const stop = final ? text.length : this.#firstUnsettled(text, from);
+    const step = this.#step;
+    const gramLength = this.#gramLength;
     // The gram at `at` stands in every occurrence that starts from `at - step + 1` to `at`.
     const last = Math.min(stop + step - 1, text.length - gramLength);
     let at = from + step - 1;
     if (at > last) return stop;
     let key = gramKey(text, at, gramLength);
     while (true) {
-      const candidates = table.get(key & keyMask);
+      const candidates = this.#table.get(key & this.#keyMask);
       if (candidates !== undefined) verify(candidates, text, at, stop, onMatch);
       at += step;
       if (at > last) return stop;
@@ -119,5 +85,43 @@ export function createPatternIndex(texts: readonly string[]): PatternIndex {
     }
   }
 
-  return { size: patterns.length, scan };
+  /** The first position from which the text up to its end could still become a pattern. */
+  #firstUnsettled(text: string, from: number): number {
+    const gramLength = this.#gramLength;
+    const first = Math.max(from, text.length - this.#longest + 1);
+    const lastGramStart = text.length - gramLength;
+    let key = first <= lastGramStart ? gramKey(text, first, gramLength - 1) : 0;
+    for (let start = first; start <= lastGramStart; start++) {
+      key = (key << 8) | foldCharacter(text.charCodeAt(start + gramLength - 1));
+      const candidates = this.#table.get(key & this.#keyMask);
+      if (candidates !== undefined && continues(candidates, text, start)) return start;
+    }
+    for (let start = Math.max(first, lastGramStart + 1); start < text.length; start++) {
+      if (this.#shortPrefixes.has(text.slice(start))) return start;
+    }
+    return text.length;
+  }
+}
+
+/** Compares the text with the patterns whose gram stands at `at`. */
+function verify(
+  candidates: readonly GramEntry[],
+  text: string,
+  at: number,
+  stop: number,
+  onMatch: MatchListener,
+): void {
+  for (const { pattern, offset } of candidates) {
+    const start = at - offset;
+    if (start < stop && text.startsWith(pattern, start)) onMatch(start, pattern.length);
+  }
+}
+
+/** Whether the text from `start` to its end begins one of the patterns listed. */
+function continues(candidates: readonly GramEntry[], text: string, start: number): boolean {
+  const rest = text.slice(start);
+  return candidates.some(
+    ({ pattern, offset }) =>
+      offset === 0 && pattern.length > rest.length && pattern.startsWith(rest),
+  );
 }
