@@ -39,6 +39,7 @@ export class EncryptedFileProvider implements SecretProvider {
     this.keyId = fileKeyId(reading.key);
   }
 
+  /** Any key may be asked for; a version must be a whole number. */
   validateReference(reference: ProviderReference): void {
     validateEncryptedFileReference(reference);
   }
@@ -52,6 +53,7 @@ export class EncryptedFileProvider implements SecretProvider {
     });
   }
 
+  /** Every key of one version at `request.path`, opened with the integration's key. */
   async read(request: ReadRequest, options: CallOptions): Promise<SecretData> {
     const asked = versionNumber(request.version);
     const sealed = await this.openFile(options.signal);
