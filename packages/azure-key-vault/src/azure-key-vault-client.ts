@@ -77,6 +77,11 @@ export class AzureKeyVaultClient {
     return this.tokens.loggedIn;
   }
 
+  /** Whether this client must be replaced before its next call (see `VaultTokenSource.throttled`). */
+  get needsReplacement(): boolean {
+    return this.tokens.throttled;
+  }
+
   /** Reads one secret version (the latest when `address.version` is absent). */
   getSecret(address: KeyVaultAddress, signal: AbortSignal): Promise<FetchedSecret> {
     return this.gate.run(

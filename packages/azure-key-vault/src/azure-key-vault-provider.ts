@@ -97,6 +97,7 @@ export class AzureKeyVaultProvider implements SecretProvider {
     try {
       return await operation(client, signal);
     } catch (error) {
+      if (client.needsReplacement && this.client === client) this.client = undefined;
       if (signal.aborted) throw abortedError(signal, action);
       if (!isTokenRejected(error) || !client.loggedIn) throw this.mapError(error, address);
     }

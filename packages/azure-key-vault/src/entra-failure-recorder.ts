@@ -10,6 +10,8 @@ export interface EntraFailure {
   retryAfter?: string;
   /** What the HTTP client threw when no answer came (connection refused, certificate...). */
   transportError?: unknown;
+  /** A 2xx answer whose body is not JSON (a proxy's HTML page, a cut-off body). */
+  unreadable?: boolean;
 }
 
 interface RecordedRequest {
@@ -45,6 +47,9 @@ export class EntraFailureRecorder {
         throw error;
       }
       if (response.status >= 400) this.failure = readFailure(response);
+      else if (parseJson(response.bodyAsText) === undefined) {
+        this.failure = { status: response.status, codes: [], unreadable: true };
+      }
       return response;
     },
   };

@@ -59,6 +59,13 @@ describe('mapAzureKeyVaultError', () => {
     const tls = read(Object.assign(new Error('x'), { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }));
     expect(tls.code).toBe('TLS_ERROR');
     expect(tls.message).toMatch(/NODE_EXTRA_CA_CERTS/);
+    const cut = read(
+      Object.assign(new Error('Error reading response as text: aborted'), { code: 'PARSE_ERROR' }),
+    );
+    expect(cut.code).toBe('UNREACHABLE');
+    expect(read(Object.assign(new Error('Unexpected token <'), { code: 'PARSE_ERROR' })).code).toBe(
+      'PROVIDER_ERROR',
+    );
   });
 
   it('maps 429 to RATE_LIMITED with the Retry-After delay, and 503 to a retryable PROVIDER_ERROR', () => {

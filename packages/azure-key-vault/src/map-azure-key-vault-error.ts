@@ -1,5 +1,5 @@
 import {
-  classifyNetworkError,
+  type NetworkFailure,
   parseRetryAfter,
   SecretError,
   type SecretErrorCode,
@@ -7,6 +7,7 @@ import {
 } from '@fromsecret/core';
 import type { AzureKeyVaultConfig } from './azure-key-vault-config';
 import type { KeyVaultAddress } from './azure-key-vault-reference';
+import { classifyTransportFailure } from './classify-transport-failure';
 import { describeForbidden } from './describe-forbidden';
 
 /** What {@link mapAzureKeyVaultError} needs besides the error. */
@@ -35,7 +36,7 @@ export function mapAzureKeyVaultError(error: unknown, context: VaultErrorContext
   const cause = sanitizeCause(error, [config.clientSecret]);
   const build = (code: SecretErrorCode, message: string, extra: object = {}) =>
     new SecretError({ code, message, cause, ...extra });
-  const network = classifyNetworkError(error);
+  const network = classifyTransportFailure(error);
   if (network !== undefined) return build(network.code, networkMessage(network, config));
   const rest = (typeof error === 'object' && error !== null ? error : {}) as RestErrorShape;
   const status = rest.statusCode;
@@ -102,10 +103,7 @@ function notFound(
   );
 }
 
-function networkMessage(
-  network: NonNullable<ReturnType<typeof classifyNetworkError>>,
-  config: AzureKeyVaultConfig,
-): string {
+function networkMessage(network: NetworkFailure, config: AzureKeyVaultConfig): string {
   if (network.code === 'TLS_ERROR') {
     return `the TLS certificate of ${config.vaultUrl} is not trusted (${network.systemCode}); check vaultUrl, and if a proxy intercepts TLS on this host, give Node its CA with NODE_EXTRA_CA_CERTS`;
   }

@@ -1,11 +1,12 @@
 import {
-  classifyNetworkError,
+  type NetworkFailure,
   parseRetryAfter,
   SecretError,
   type SecretErrorCode,
   sanitizeCause,
 } from '@fromsecret/core';
 import type { AzureKeyVaultConfig } from './azure-key-vault-config';
+import { classifyTransportFailure } from './classify-transport-failure';
 import type { EntraFailure } from './entra-failure-recorder';
 
 /** What {@link mapEntraError} needs besides the error. */
@@ -35,8 +36,14 @@ export function mapEntraError(error: unknown, context: EntraErrorContext): Secre
       retryable: code === 'RATE_LIMITED' || [502, 503, 504].includes(failure?.status ?? 0),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
-  const network = classifyNetworkError(failure?.transportError);
+  const network = classifyTransportFailure(failure?.transportError);
   if (network !== undefined) return build(network.code, transportMessage(network, config));
+  if (failure?.unreadable === true) {
+    return build(
+      'PROVIDER_ERROR',
+      `Entra ID at ${config.authorityHost} answered HTTP ${failure.status} with something that is not JSON (a proxy's page?); check authorityHost and any proxy between this host and Entra ID`,
+    );
+  }
   if (failure?.status === 429) {
     return build(
       'RATE_LIMITED',
@@ -80,10 +87,7 @@ function credentialProblem(
   return undefined;
 }
 
-function transportMessage(
-  network: NonNullable<ReturnType<typeof classifyNetworkError>>,
-  config: AzureKeyVaultConfig,
-): string {
+function transportMessage(network: NetworkFailure, config: AzureKeyVaultConfig): string {
   if (network.code === 'TLS_ERROR') {
     return `the TLS certificate of Entra ID at ${config.authorityHost} is not trusted (${network.systemCode}); check authorityHost, and if a proxy intercepts TLS on this host, give Node its CA with NODE_EXTRA_CA_CERTS`;
   }

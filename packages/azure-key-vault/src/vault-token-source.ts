@@ -37,6 +37,7 @@ const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export class VaultTokenSource implements TokenCredentialLike, LoginSession {
   private delivered = false;
+  private throttledByEntra = false;
   private readonly loginErrors = new WeakSet<object>();
 
   constructor(
@@ -48,6 +49,15 @@ export class VaultTokenSource implements TokenCredentialLike, LoginSession {
 
   get loggedIn(): boolean {
     return this.delivered;
+  }
+
+  /**
+   * Whether Entra ID answered a token request with 429 or a 5xx. MSAL then refuses every token
+   * request of this credential locally for `Retry-After` (a minute when absent), so the
+   * resolver's retries would never reach Entra ID: such a credential must be replaced.
+   */
+  get throttled(): boolean {
+    return this.throttledByEntra;
   }
 
   isLoginError(error: unknown): boolean {
@@ -67,12 +77,11 @@ export class VaultTokenSource implements TokenCredentialLike, LoginSession {
     try {
       token = await this.credential.getToken(scopes, rest);
     } catch (error) {
+      const failure = this.recorder.last;
+      const status = failure?.status ?? 0;
+      if (status === 429 || status >= 500) this.throttledByEntra = true;
       throw this.remember(
-        mapEntraError(error, {
-          config: this.config,
-          failure: this.recorder.last,
-          now: this.context.now(),
-        }),
+        mapEntraError(error, { config: this.config, failure, now: this.context.now() }),
       );
     }
     if (token === null) throw this.remember(this.noToken());
