@@ -1,10 +1,40 @@
+import { once } from 'node:events';
 import { inspect } from 'node:util';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SecretError } from '../errors/secret-error';
-import { createMasker } from './create-masker';
+import { createMasker, type Masker } from './create-masker';
 import { MASK } from './masked-output';
 
 const secret = 'CANARY-MASK-7f3a+/?&"é';
+
+async function streamBytes(masker: Masker, bytes: Buffer, cuts: number[]): Promise<string> {
+  const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+  const stream = masker.stream();
+  const output: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => output.push(chunk));
+  let start = 0;
+  for (const end of [...points, bytes.length]) {
+    stream.write(bytes.subarray(start, end));
+    start = end;
+  }
+  stream.end();
+  await once(stream, 'end');
+  return Buffer.concat(output).toString('utf8');
+}
+
+/** A value as a log may show it: plain, base64, URL-encoded, JSON-escaped, or one line. */
+function spelling(value: string, form: number): string {
+  const spellings = [
+    value,
+    Buffer.from(value).toString('base64'),
+    Buffer.from(`u:${value}`).toString('base64url'),
+    encodeURIComponent(value),
+    JSON.stringify(value),
+    value.split('\n')[0] ?? value,
+  ];
+  return spellings[form % spellings.length]!;
+}
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 describe('createMasker', () => {
@@ -119,5 +149,38 @@ describe('createMasker', () => {
       /values must be an array of strings, got string/,
     );
     expect(() => createMasker([], { minLength: 2.5 })).toThrow(SecretError);
+  });
+
+  it('streams exactly mask() of the whole text, for any values, text and byte cuts, and leaves no value visible', async () => {
+    const unit = fc.constantFrom('a', 'b', 'é', '😀', '\n', ' ', '+', '/', '"', '%');
+    const values = fc.array(fc.string({ unit, minLength: 1, maxLength: 9 }), {
+      minLength: 1,
+      maxLength: 4,
+    });
+    const scenario = values.chain((chosen) =>
+      fc.record({
+        values: fc.constant(chosen),
+        parts: fc.array(
+          fc.oneof(
+            fc
+              .tuple(fc.constantFrom(...chosen), fc.nat(5))
+              .map(([value, form]) => spelling(value, form)),
+            fc.string({ unit, maxLength: 5 }),
+          ),
+          { maxLength: 10 },
+        ),
+        cuts: fc.array(fc.nat(), { maxLength: 6 }),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ values, parts, cuts }) => {
+        const masker = createMasker(values, { minLength: 3 });
+        const text = parts.join('');
+        const masked = masker.mask(text);
+        for (const value of values) if (value.length >= 3) expect(masked).not.toContain(value);
+        expect(await streamBytes(masker, Buffer.from(text, 'utf8'), cuts)).toBe(masked);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
