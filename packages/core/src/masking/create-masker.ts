@@ -6,7 +6,11 @@ import { PatternIndex } from './pattern-index';
 
 /** Hides secret values in text such as build logs. Holds no secret in its own properties. */
 export interface Masker {
-  /** The text with every value and every encoded form of it replaced by `MASK`. */
+  /**
+   * The text with every value and every encoded form of it replaced by `MASK`, each unbroken
+   * stretch of masked characters (overlapping or touching matches) by one `MASK`. Text without
+   * any value comes back unchanged.
+   */
   mask(text: string): string;
   /**
    * A new Transform (strings or Buffers in, UTF-8 out) that masks like {@link Masker.mask},
