@@ -11,8 +11,11 @@ import { DEMO_CREDENTIALS, DEMO_IDENTIFIERS, DEMO_STORED } from './demo-secrets'
 
 /** The three emulated stores, on loopback, over HTTPS with CAs generated at start. */
 export interface DemoEmulators {
+  /** KV v2 at `secret/`, the demo's AppRole role and its policy. */
   vault: VaultEmulator;
+  /** A vault and Entra ID on one port, with the demo's service principal. */
   azure: AzureKeyVaultEmulator;
+  /** Project `acme-app`, environment `prod`, with the demo's machine identity. */
   infisical: InfisicalEmulator;
   /** Each store's request log, for the requests table. */
   logs(): readonly { store: string; log: RequestLog }[];
