@@ -47,6 +47,7 @@ export {
   type LoopbackServerOptions,
   mountOnNock,
   type NockLike,
+  type NockMountOptions,
   RequestLog,
   startLoopbackServer,
   type TestCertificateOptions,
@@ -92,7 +93,6 @@ export {
 // Vault emulator
 export {
   mountVaultEmulatorOnNock,
-  type NockWithAsyncReply,
   startVaultEmulator,
   type VaultEmulator,
   type VaultEmulatorOperation,

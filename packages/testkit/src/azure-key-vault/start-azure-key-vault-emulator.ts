@@ -1,13 +1,10 @@
 import { FaultQueue } from '../emulator/fault-queue';
 import { startLoopbackServer } from '../emulator/loopback-server';
+import { mountOnNock, type NockLike } from '../emulator/nock-transport';
 import { RequestLog } from '../emulator/request-log';
 import { createAzureKeyVaultEmulatorHandler } from './azure-key-vault-emulator-handler';
 import { AzureKeyVaultEmulatorStore } from './azure-key-vault-emulator-store';
 import type { AzureKeyVaultEmulatorState } from './azure-key-vault-emulator-types';
-import {
-  type NockWithAsyncReply,
-  serveAzureKeyVaultOnNock,
-} from './azure-key-vault-nock-transport';
 
 /** Options of {@link startAzureKeyVaultEmulator}: the starting state and the transport. */
 export interface AzureKeyVaultEmulatorOptions extends AzureKeyVaultEmulatorState {
@@ -103,7 +100,7 @@ export interface AzureKeyVaultNockOptions extends AzureKeyVaultEmulatorState {
  * when done.
  */
 export function mountAzureKeyVaultEmulatorOnNock(
-  nock: NockWithAsyncReply,
+  nock: NockLike,
   options: AzureKeyVaultNockOptions = {},
 ): AzureKeyVaultEmulatorHandle {
   const vaultUrl = options.vaultUrl ?? 'https://myvault.vault.azure.net';
@@ -118,9 +115,9 @@ export function mountAzureKeyVaultEmulatorOnNock(
     faults,
     latency: () => latencyMs,
   };
-  serveAzureKeyVaultOnNock(nock, vaultUrl, serve);
+  mountOnNock(nock, vaultUrl, serve);
   for (const origin of [authorityHost, ...(options.authorityAliases ?? [])]) {
-    serveAzureKeyVaultOnNock(nock, origin, serve);
+    mountOnNock(nock, origin, serve);
   }
   return {
     vaultUrl,

@@ -11,7 +11,7 @@ export {
   type LoopbackServerOptions,
   startLoopbackServer,
 } from './loopback-server';
-export { mountOnNock, type NockLike } from './nock-transport';
+export { mountOnNock, type NockLike, type NockMountOptions } from './nock-transport';
 export { RequestLog } from './request-log';
 export {
   generateTestCertificates,

@@ -1,4 +1,5 @@
 import https from 'node:https';
+import net from 'node:net';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmulatorHandler } from './emulator-types';
@@ -90,6 +91,25 @@ describe('startLoopbackServer', () => {
     }
   });
 
+  it('close() does not wait for a client stuck before its TLS handshake', async () => {
+    const server = await startLoopbackServer({
+      handler: echo,
+      log: new RequestLog(),
+      faults: new FaultQueue(),
+      tls: true,
+    });
+    const socket = net.connect(server.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const closed = server.close().then(() => 'closed');
+    const outcome = await Promise.race([
+      closed,
+      new Promise((resolve) => setTimeout(resolve, 2000, 'still open')),
+    ]);
+    socket.destroy();
+    await closed;
+    expect(outcome).toBe('closed');
+  });
+
   it('close() ends a request that hangs', async () => {
     const faults = new FaultQueue();
     faults.inject({ kind: 'hang' });
@@ -113,7 +133,7 @@ describe('mountOnNock', () => {
   it('answers through nock with the same handler, for fetch, without a socket', async () => {
     nock.disableNetConnect();
     const log = new RequestLog();
-    mountOnNock(nock, 'https://vault.example.test', echo, log);
+    mountOnNock(nock, 'https://vault.example.test', { handler: echo, log });
     const response = await fetch('https://vault.example.test/login?q=3', {
       method: 'POST',
       body: '{"a":1}',

@@ -46,7 +46,8 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
   const server = certificates
     ? https.createServer({ cert: certificates.cert, key: certificates.key }, listener)
     : http.createServer(listener);
-  server.on(certificates ? 'secureConnection' : 'connection', (socket: Socket) => {
+  // Every TCP connection, also one still in its TLS handshake, which close() must end too.
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });

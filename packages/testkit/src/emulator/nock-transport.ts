@@ -1,8 +1,11 @@
-import type { EmulatorHandler, EmulatorRequest } from './emulator-types';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { EmulatorFault, EmulatorHandler, EmulatorRequest } from './emulator-types';
 import type { FaultQueue } from './fault-queue';
 import type { RequestLog } from './request-log';
 
-/** The part of nock this helper uses; pass the `nock` default export. */
+type NockReply = [number, string, Record<string, string>];
+
+/** The part of nock this transport uses; pass the `nock` default export. */
 export type NockLike = (origin: string) => NockScope;
 
 interface NockScope {
@@ -15,56 +18,75 @@ interface NockInterceptor {
       this: { req: { headers: Record<string, string | string[]> } },
       uri: string,
       body: unknown,
-    ) => [number, string, Record<string, string>],
+    ) => Promise<NockReply>,
   ): NockScope;
 }
 
-const methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'];
+/** What {@link mountOnNock} serves. */
+export interface NockMountOptions {
+  handler: EmulatorHandler;
+  log: RequestLog;
+  /** Faults applied as on the loopback server. */
+  faults?: FaultQueue;
+  /** The delay before each answer in milliseconds, read per request. @default no delay */
+  latency?(): number;
+}
+
+const methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'LIST'];
 
 /**
- * Mounts an emulator handler on nock for one origin, so that the same store logic answers
- * without a socket (for the conformance suite, which runs on nock). Returns the scope; call
- * `nock.cleanAll()` when the test is done.
+ * Serves an emulator handler through nock at `origin`, with the loopback server's latency and
+ * faults, so that the same store logic answers without a socket (the conformance suite runs on
+ * nock, abort tests included). A `hang` fault never answers; `destroy-socket` fails the
+ * request with ECONNRESET. Call `nock.cleanAll()` when the test is done.
  */
-export function mountOnNock(
-  nock: NockLike,
-  origin: string,
-  handler: EmulatorHandler,
-  log: RequestLog,
-  faults?: FaultQueue,
-): void {
+export function mountOnNock(nock: NockLike, origin: string, options: NockMountOptions): void {
   const scope = nock(origin).persist();
   for (const method of methods) {
     scope
       .intercept(() => true, method)
-      .reply(function reply(uri, body) {
+      .reply(async function reply(uri, body) {
         const request = toRequest(method, uri, body, this.req.headers);
-        const { operation, response } = handler(request);
-        const fault = faults?.take(operation);
-        if (fault?.kind === 'status') {
-          log.record(request, operation, fault.status);
-          return [
-            fault.status,
-            fault.body === undefined ? '' : JSON.stringify(fault.body),
-            {
-              'content-type': 'application/json',
-              ...fault.headers,
-            },
-          ];
+        const { operation, response } = options.handler(request);
+        const fault = options.faults?.take(operation);
+        const latency = options.latency?.() ?? 0;
+        if (latency > 0) await delay(latency);
+        if (fault !== undefined) {
+          options.log.record(request, operation, fault.kind === 'status' ? fault.status : 0);
+          return faultReply(fault);
         }
-        log.record(request, operation, response.status);
-        const text =
-          response.body === undefined
-            ? ''
-            : typeof response.body === 'string'
-              ? response.body
-              : JSON.stringify(response.body);
-        const headers: Record<string, string> = {
-          ...(typeof response.body === 'object' ? { 'content-type': 'application/json' } : {}),
-          ...response.headers,
-        };
-        return [response.status, text, headers];
+        options.log.record(request, operation, response.status);
+        const json = response.body !== undefined && typeof response.body !== 'string';
+        const text = json ? JSON.stringify(response.body) : ((response.body as string) ?? '');
+        return [
+          response.status,
+          text,
+          {
+            ...(json ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+            ...response.headers,
+          },
+        ];
       });
+  }
+}
+
+async function faultReply(fault: EmulatorFault): Promise<NockReply> {
+  switch (fault.kind) {
+    case 'status':
+      return [
+        fault.status,
+        fault.body === undefined ? '' : JSON.stringify(fault.body),
+        { 'content-type': 'application/json', ...fault.headers },
+      ];
+    case 'hang':
+      return new Promise<never>(() => undefined);
+    case 'destroy-socket':
+      throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    case 'malformed-json':
+    case 'truncated-body':
+      return [200, '{"data": {"broken"', { 'content-type': 'application/json' }];
+    case 'wrong-content-type':
+      return [200, '<html><body>Welcome to nginx!</body></html>', { 'content-type': 'text/html' }];
   }
 }
 

@@ -1,7 +1,7 @@
 import { FaultQueue } from '../emulator/fault-queue';
 import { startLoopbackServer } from '../emulator/loopback-server';
+import { mountOnNock, type NockLike } from '../emulator/nock-transport';
 import { RequestLog } from '../emulator/request-log';
-import { type NockWithAsyncReply, serveOnNock } from '../vault/vault-nock-transport';
 import { createInfisicalEmulatorHandler } from './infisical-emulator-handler';
 import { InfisicalEmulatorStore } from './infisical-emulator-store';
 import type { InfisicalEmulatorState } from './infisical-emulator-types';
@@ -84,7 +84,7 @@ export interface NockInfisicalEmulator extends InfisicalEmulatorHandle {
  * run on nock, with the loopback server's latency and faults. Call `nock.cleanAll()` when done.
  */
 export function mountInfisicalEmulatorOnNock(
-  nock: NockWithAsyncReply,
+  nock: NockLike,
   origin: string,
   state: InfisicalEmulatorState = {},
 ): NockInfisicalEmulator {
@@ -93,7 +93,7 @@ export function mountInfisicalEmulatorOnNock(
   const faults = new FaultQueue();
   let latencyMs = 0;
   const handler = createInfisicalEmulatorHandler(store);
-  serveOnNock(nock, origin, { handler, log, faults, latency: () => latencyMs });
+  mountOnNock(nock, origin, { handler, log, faults, latency: () => latencyMs });
   return {
     url: origin,
     store,

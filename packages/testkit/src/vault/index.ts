@@ -10,5 +10,4 @@ export type {
   VaultKvOptions,
   VaultRoleOptions,
 } from './vault-emulator-state';
-export type { NockWithAsyncReply } from './vault-nock-transport';
 export type { VaultPolicyRules } from './vault-policy';

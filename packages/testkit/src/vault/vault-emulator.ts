@@ -1,5 +1,6 @@
 import { FaultQueue } from '../emulator/fault-queue';
 import { startLoopbackServer } from '../emulator/loopback-server';
+import { mountOnNock, type NockLike } from '../emulator/nock-transport';
 import { RequestLog } from '../emulator/request-log';
 import { createVaultEmulatorHandler } from './vault-emulator-handler';
 import {
@@ -8,7 +9,6 @@ import {
   type VaultKvOptions,
   type VaultRoleOptions,
 } from './vault-emulator-state';
-import { type NockWithAsyncReply, serveOnNock } from './vault-nock-transport';
 import type { VaultPolicyRules } from './vault-policy';
 
 /** Options of {@link startVaultEmulator} and {@link mountVaultEmulatorOnNock}. */
@@ -92,7 +92,7 @@ export async function startVaultEmulator(
  * `nock.cleanAll()` when done; `close()` only forgets the emulator's state.
  */
 export function mountVaultEmulatorOnNock(
-  nock: NockWithAsyncReply,
+  nock: NockLike,
   origin: string,
   options: Omit<VaultEmulatorOptions, 'tls' | 'certificateHosts'> = {},
 ): VaultEmulator {
@@ -100,7 +100,7 @@ export function mountVaultEmulatorOnNock(
   const log = new RequestLog(['x-vault-namespace']);
   const faults = new FaultQueue();
   let latencyMs = options.latencyMs ?? 0;
-  serveOnNock(nock, origin, {
+  mountOnNock(nock, origin, {
     handler: createVaultEmulatorHandler(state),
     log,
     faults,
