@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { SecretError } from '../errors/secret-error';
 
 /** Options of {@link createResolutionDeadline}. */
@@ -52,6 +53,9 @@ export function createResolutionDeadline(options: ResolutionDeadlineOptions): Re
   const sources = [deadline.signal, closing.signal];
   if (options.callerSignal !== undefined) sources.push(options.callerSignal);
   const signal = AbortSignal.any(sources);
+  // Every read of the resolution (and its provider) listens to this one signal, and removes
+  // its listener when it settles: many listeners are expected, not a leak.
+  setMaxListeners(0, signal);
   return {
     signal,
     remainingMs: () => Math.max(0, endsAt - Date.now()),

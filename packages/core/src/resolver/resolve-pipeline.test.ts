@@ -285,3 +285,27 @@ describe('retries', () => {
     expect(error.errors?.[0]?.code).toBe(code);
   });
 });
+
+describe('abort listeners', () => {
+  it('raises no MaxListenersExceededWarning for many reads and many concurrent resolutions', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => {
+      warnings.push(warning.name);
+    };
+    process.on('warning', onWarning);
+    try {
+      const { resolver, store } = setUp({ concurrency: 32 });
+      store.latencyMs = 5;
+      seed(store, 30);
+      const runs = Array.from({ length: 20 }, () =>
+        resolver.resolvePipeline(pipelineOf(manyPaths(30)), ADMITTED),
+      );
+      await Promise.all(runs);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(store.counts.reads).toBe(600);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+});

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { SecretError } from '../errors/secret-error';
 
 /** The open/closing state of a resolver, and the work in flight that closing must wait for. */
@@ -18,6 +19,8 @@ export interface ResolverLifecycle {
 /** Creates a {@link ResolverLifecycle}. */
 export function createResolverLifecycle(): ResolverLifecycle {
   const controller = new AbortController();
+  // Each resolution in flight listens for the resolver's close: one listener per resolution.
+  setMaxListeners(0, controller.signal);
   const active = new Set<Promise<unknown>>();
   let closing: Promise<void> | undefined;
   return {
