@@ -9,6 +9,8 @@ export default defineConfig([
   {
     entry: ['src/index.ts'],
     format: ['esm', 'cjs'],
+    // The provider importer names its own folder (import.meta.url) in messages, CJS included.
+    shims: true,
     dts: true,
     sourcemap: true,
     target: 'node20',

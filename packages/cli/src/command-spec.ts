@@ -2,6 +2,7 @@ import type { ProviderRegistry } from '@fromsecret/core';
 import type { Environment } from './files/substitute-environment';
 import type { CliStream } from './output/cli-streams';
 import type { CommandOutput } from './output/command-output';
+import type { ProviderPackages } from './registry/provider-packages';
 
 /** One flag of a command. */
 export interface OptionSpec {
@@ -14,12 +15,14 @@ export interface OptionSpec {
   required?: boolean;
   /** The only values allowed. */
   choices?: readonly string[];
+  /** Whether the flag may be given more than once (its value is then a list). @default false */
+  multiple?: boolean;
 }
 
 /** What a command receives once its command line is parsed. */
 export interface CommandContext {
-  /** Flag values by name (without `--`). */
-  values: Readonly<Record<string, string | boolean | undefined>>;
+  /** Flag values by name (without `--`); a list for a `multiple` flag. */
+  values: Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
   /** The positional arguments, as many as the command declares. */
   positionals: readonly string[];
   output: CommandOutput;
@@ -29,7 +32,12 @@ export interface CommandContext {
   environment: Environment;
   /** Where progress lines are drawn (only when it is a terminal). */
   stderr: CliStream;
-  registry: ProviderRegistry;
+  /**
+   * The provider registry, with `packages` (the integrations file's `providers` map and
+   * `--provider-package`) as its `packages` option. Throws a usage error when the host gave its
+   * own registry and `packages` is not empty.
+   */
+  createRegistry(packages: ProviderPackages): ProviderRegistry;
   /** Aborted when the user interrupts the command. */
   signal: AbortSignal;
 }

@@ -42,5 +42,6 @@ function optionRow(name: string, option: OptionSpec): [string, string] {
     option.type === 'string' ? `--${name} ${option.valueName ?? '<value>'}` : `--${name}`;
   const choices = option.choices === undefined ? '' : ` (${option.choices.join(', ')})`;
   const required = option.required ? ' (required)' : '';
-  return [flag, `${option.description}${choices}${required}`];
+  const repeatable = option.multiple ? ' (repeatable)' : '';
+  return [flag, `${option.description}${choices}${required}${repeatable}`];
 }

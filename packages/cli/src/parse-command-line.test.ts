@@ -12,6 +12,7 @@ const spec: CommandSpec = {
     integrations: { type: 'string', valueName: '<file>', required: true, description: 'i' },
     format: { type: 'string', choices: ['yaml', 'json', 'env'], description: 'f' },
     reveal: { type: 'boolean', description: 'r' },
+    'provider-package': { type: 'string', multiple: true, description: 'p' },
   },
   examples: [],
   run: async () => 0,
@@ -58,5 +59,14 @@ describe('parseCommandLine', () => {
     expect(usage(['p.yml', '--integrations', ''])).toContain('--integrations is empty');
     expect(usage(['p.yml', '--integrations'])).toContain('argument missing');
     expect(usage(['p.yml', '--integrations', 'i', '--reveal=yes'])).toContain('--reveal');
+  });
+
+  it('collects a repeatable flag into a list, and still rejects an empty value', () => {
+    const args = ['p.yml', '--integrations', 'i', '--provider-package', 'a=x'];
+    expect(parseCommandLine(spec, [...args, '--provider-package', 'b=y']).values).toEqual({
+      integrations: 'i',
+      'provider-package': ['a=x', 'b=y'],
+    });
+    expect(usage([...args, '--provider-package', ''])).toContain('--provider-package is empty');
   });
 });

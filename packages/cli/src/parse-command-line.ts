@@ -5,7 +5,7 @@ import { COMMON_OPTIONS, type CommandSpec } from './command-spec';
 
 /** A command line checked against its command's flags and arguments. */
 export interface ParsedCommandLine {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
@@ -21,7 +21,10 @@ export function parseCommandLine(spec: CommandSpec, args: readonly string[]): Pa
     parsed = parseArgs({
       args: [...args],
       options: Object.fromEntries(
-        Object.entries(options).map(([name, option]) => [name, { type: option.type }]),
+        Object.entries(options).map(([name, option]) => [
+          name,
+          { type: option.type, multiple: option.multiple === true },
+        ]),
       ),
       strict: true,
       allowPositionals: true,
@@ -30,9 +33,10 @@ export function parseCommandLine(spec: CommandSpec, args: readonly string[]): Pa
   } catch (error) {
     throw usageError(spec, describeParseError(error, Object.keys(options)));
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values as ParsedCommandLine['values'];
+  const repeatable = Object.keys(options).filter((name) => options[name]?.multiple === true);
   const problems = [
-    ...repeatedFlags(parsed.tokens ?? []),
+    ...repeatedFlags(parsed.tokens ?? [], repeatable),
     ...positionalProblems(spec, parsed.positionals),
     ...flagProblems(spec, values),
   ];
@@ -53,11 +57,15 @@ function describeParseError(error: unknown, known: readonly string[]): string {
   throw error;
 }
 
-function repeatedFlags(tokens: ReadonlyArray<{ kind: string; name?: string }>): string[] {
+function repeatedFlags(
+  tokens: ReadonlyArray<{ kind: string; name?: string }>,
+  repeatable: readonly string[],
+): string[] {
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const token of tokens) {
     if (token.kind !== 'option' || token.name === undefined) continue;
+    if (repeatable.includes(token.name)) continue;
     if (seen.has(token.name)) repeated.add(token.name);
     seen.add(token.name);
   }
@@ -89,8 +97,9 @@ function flagProblems(spec: CommandSpec, values: Record<string, unknown>): strin
         );
       continue;
     }
-    if (value === '') problems.push(`--${name} is empty; give a value.`);
-    else if (option.choices !== undefined && !option.choices.includes(String(value))) {
+    if (value === '' || (Array.isArray(value) && value.includes(''))) {
+      problems.push(`--${name} is empty; give a value.`);
+    } else if (option.choices !== undefined && !option.choices.includes(String(value))) {
       problems.push(`--${name} must be one of ${option.choices.join(', ')}.`);
     }
   }

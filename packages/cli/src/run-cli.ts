@@ -1,9 +1,4 @@
-import {
-  closestMatch,
-  createProviderRegistry,
-  type ProviderRegistry,
-  SecretError,
-} from '@fromsecret/core';
+import { closestMatch, type ProviderRegistry, SecretError } from '@fromsecret/core';
 import { CliError } from './cli-error';
 import { COMMANDS, findCommand } from './commands/command-list';
 import type { Environment } from './files/substitute-environment';
@@ -13,6 +8,8 @@ import { CommandOutput, EXIT_FAILED, EXIT_OK } from './output/command-output';
 import { flattenProblems } from './output/flatten-problems';
 import { parseCommandLine } from './parse-command-line';
 import { isProblemsFound } from './problems-found';
+import { createCliRegistry } from './registry/create-cli-registry';
+import type { ProviderPackages } from './registry/provider-packages';
 
 /** Where {@link runCli} reads and writes; every member defaults to the current process's. */
 export interface RunCliOptions {
@@ -26,7 +23,10 @@ export interface RunCliOptions {
   cwd?: string;
   /**
    * The provider registry. Register third-party definitions on it to make their types usable.
-   * @default a registry that imports built-in and installed providers by type
+   * With it, the integrations file's `providers` map and `--provider-package` are usage errors:
+   * give the registry its `packages` option instead.
+   * @default a registry that imports built-in and installed providers by type, from the CLI's
+   * installation or from `cwd`
    */
   registry?: ProviderRegistry;
   /** Aborts a running resolution or connection test (the binary wires it to Ctrl-C). */
@@ -66,14 +66,15 @@ export async function runCli(
   }
   try {
     const { values, positionals } = parseCommandLine(spec, rest);
+    const cwd = options.cwd ?? process.cwd();
     return await spec.run({
       values,
       positionals,
       output,
-      cwd: options.cwd ?? process.cwd(),
+      cwd,
       environment: options.environment ?? process.env,
       stderr,
-      registry: options.registry ?? createDefaultRegistry(),
+      createRegistry: (packages) => chooseRegistry(options.registry, packages, cwd),
       signal: options.signal ?? new AbortController().signal,
     });
   } catch (error) {
@@ -109,11 +110,22 @@ function showGeneralHelp(
 }
 
 /**
- * The registry the binary uses. Its `import()` runs here, in the CLI package, so that the
- * providers the CLI depends on resolve from its own `node_modules`.
+ * The host's registry when it gave one, else the CLI's own. A host's registry was created with
+ * its own `packages` option, which the CLI cannot add to: mapping types there would be
+ * silently ignored, so it is refused.
  */
-function createDefaultRegistry(): ProviderRegistry {
-  return createProviderRegistry({ importModule: (specifier) => import(specifier) });
+function chooseRegistry(
+  registry: ProviderRegistry | undefined,
+  packages: ProviderPackages,
+  cwd: string,
+): ProviderRegistry {
+  if (registry === undefined) return createCliRegistry({ packages, cwd });
+  if (packages.size === 0) return registry;
+  const types = [...packages.keys()].join(', ');
+  throw new CliError(
+    'USAGE',
+    `This program runs fromsecret with its own provider registry, so provider types cannot be mapped to packages (${types}) with --provider-package or the integrations file's providers map; pass them to createProviderRegistry({ packages }) where the registry is created.`,
+  );
 }
 
 function wantsJson(args: readonly string[]): boolean {

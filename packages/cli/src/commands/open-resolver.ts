@@ -9,6 +9,7 @@ import {
 import type { CommandContext } from '../command-spec';
 import { loadIntegrations } from '../files/load-integrations';
 import { loadSecretsFile } from '../files/load-secrets-file';
+import { providerPackageFlags } from '../registry/provider-packages';
 
 /** A resolver over the integrations (and secrets) files, and the warnings it has logged. */
 export interface OpenedResolver {
@@ -25,11 +26,12 @@ export interface OpenedResolver {
  * printed afterwards can show one.
  */
 export async function openResolver(context: CommandContext): Promise<OpenedResolver> {
-  const { values, output, cwd, environment, registry } = context;
+  const { values, output, cwd, environment } = context;
   const loaded = await loadIntegrations(String(values.integrations), {
     cwd,
     environment,
-    registry,
+    providerPackages: providerPackageFlags(values),
+    createRegistry: context.createRegistry,
   });
   output.protectCredentials(loaded.credentials);
   let internalSecrets: ReturnType<typeof createMemorySecretStore> | undefined;
@@ -40,7 +42,7 @@ export async function openResolver(context: CommandContext): Promise<OpenedResol
   }
   const warnings: string[] = [];
   const resolver = createSecretResolver({
-    registry,
+    registry: loaded.registry,
     integrations: createMemoryIntegrationStore(loaded.integrations),
     ...(internalSecrets === undefined ? {} : { internalSecrets }),
     logger: warningLogger(context, warnings),

@@ -4,6 +4,7 @@ import type { CommandContext, CommandSpec } from '../command-spec';
 import { loadPipeline, pipelineErrorLocator } from '../files/load-pipeline';
 import { flattenProblems } from '../output/flatten-problems';
 import { startProgressLine } from '../output/progress-line';
+import { PROVIDER_PACKAGE_OPTION } from '../registry/provider-packages';
 import { openResolver } from './open-resolver';
 import { printResolution } from './print-resolution';
 
@@ -60,6 +61,7 @@ export const resolveCommand: CommandSpec = {
       description: 'how to print the pipeline (default yaml); env prints NAME=value lines per step',
     },
     reveal: { type: 'boolean', description: 'print the values instead of ********' },
+    'provider-package': PROVIDER_PACKAGE_OPTION,
   },
   examples: [
     'fromsecret resolve .woodpecker.yml --integrations integrations.yml --repo acme/app --user alice --org acme',

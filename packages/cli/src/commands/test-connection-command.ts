@@ -2,6 +2,7 @@ import { closestMatch, type Integration, SecretError } from '@fromsecret/core';
 import { CliError } from '../cli-error';
 import type { CommandContext, CommandSpec } from '../command-spec';
 import { startProgressLine } from '../output/progress-line';
+import { PROVIDER_PACKAGE_OPTION } from '../registry/provider-packages';
 import { openResolver } from './open-resolver';
 
 /** `fromsecret test <name|id>`: logs in to an integration's store and reads nothing. */
@@ -19,6 +20,7 @@ export const testConnectionCommand: CommandSpec = {
       required: true,
       description: 'the integrations file (YAML)',
     },
+    'provider-package': PROVIDER_PACKAGE_OPTION,
   },
   examples: ['fromsecret test vault-prod --integrations integrations.yml'],
   run: runTestConnection,

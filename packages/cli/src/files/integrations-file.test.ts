@@ -40,7 +40,11 @@ describe('parseIntegrationsFile', () => {
     expect(
       result.problems.map((problem) => [problem.pointer, problem.target, problem.error.message]),
     ).toEqual([
-      ['/extra', 'key', 'Unknown key "extra" in the integrations file. Valid keys: integrations.'],
+      [
+        '/extra',
+        'key',
+        'Unknown key "extra" in the integrations file. Valid keys: integrations, providers.',
+      ],
       [
         '/integrations/0/nme',
         'key',
@@ -82,6 +86,53 @@ describe('parseIntegrationsFile', () => {
       ['/integrations/1/id', 'INVALID_INTEGRATIONS_FILE'],
       ['/integrations/1/name', 'INVALID_INTEGRATIONS_FILE'],
     ]);
+  });
+
+  it('reads the providers map, reporting each bad type and package name at its place', () => {
+    const result = parseIntegrationsFile(
+      {
+        integrations: [],
+        providers: {
+          acme_store: '@acme/fromsecret-store',
+          plain: 'fromsecret-provider-plain',
+          'Acme-Store': '@acme/x',
+          vault: '@acme/vault',
+          local: './provider.js',
+          subpath: '@acme/store/provider',
+          number: 7,
+          env: '${STORE_PACKAGE}',
+        },
+      },
+      { STORE_PACKAGE: '@acme/from-env' },
+    );
+    expect(Object.fromEntries(result.providers)).toEqual({
+      acme_store: '@acme/fromsecret-store',
+      plain: 'fromsecret-provider-plain',
+      env: '@acme/from-env',
+    });
+    expect(
+      result.problems.map((problem) => [problem.pointer, problem.target, problem.error.code]),
+    ).toEqual([
+      ['/providers/Acme-Store', 'key', 'INVALID_INTEGRATIONS_FILE'],
+      ['/providers/vault', 'key', 'INVALID_INTEGRATIONS_FILE'],
+      ['/providers/local', 'value', 'INVALID_INTEGRATIONS_FILE'],
+      ['/providers/subpath', 'value', 'INVALID_INTEGRATIONS_FILE'],
+      ['/providers/number', 'value', 'INVALID_INTEGRATIONS_FILE'],
+    ]);
+    expect(result.problems[1]!.error.message).toBe(
+      'In "providers": "vault" is built in (@fromsecret/vault) and cannot be mapped to another package.',
+    );
+    expect(problems({ integrations: [], providers: ['x'] })).toEqual([
+      ['/providers', 'INVALID_INTEGRATIONS_FILE'],
+    ]);
+  });
+
+  it('reads no setting when settings are ignored, so unset credentials are no problem', () => {
+    const file = { integrations: [valid, { ...valid, id: 2, name: 'n2', config: 'x' }] };
+    const result = parseIntegrationsFile(file, {}, { settings: 'ignore' });
+    expect(result.integrations.map((entry) => [entry.type, entry.config])).toEqual([['vault', {}]]);
+    expect(result.problems.map((problem) => problem.pointer)).toEqual(['/integrations/1/config']);
+    expect(file.integrations[0]!.config).toEqual(valid.config);
   });
 
   it('rejects a file that is not a map with an integrations list', () => {

@@ -1,5 +1,6 @@
 import { isMapValue, unknownKeyProblems } from './check-keys';
 import { type Allowlist, parseAllowlist } from './parse-allowlist';
+import { parseProviderPackages } from './parse-provider-packages';
 import { type PointerProblem, pointerProblem } from './pointer-problem';
 import { type Environment, substituteEnvironment } from './substitute-environment';
 
@@ -17,9 +18,22 @@ export interface IntegrationEntry {
 /** The outcome of {@link parseIntegrationsFile}: the entries, and every problem found. */
 export interface IntegrationsFileResult {
   integrations: IntegrationEntry[];
+  /** The well-formed entries of the file's `providers` map: provider type to package name. */
+  providers: Map<string, string>;
   problems: PointerProblem[];
 }
 
+/** Options of {@link parseIntegrationsFile}. */
+export interface ParseIntegrationsOptions {
+  /**
+   * `ignore` reads every integration's `config` as empty, so that listing the providers a file
+   * uses needs none of the environment variables its settings (credentials) name.
+   * @default 'substitute'
+   */
+  settings?: 'substitute' | 'ignore';
+}
+
+const ROOT_KEYS = ['integrations', 'providers'] as const;
 const ENTRY_KEYS = ['id', 'name', 'type', 'config', 'allow'] as const;
 const REQUIRED_KEYS = ['id', 'name', 'type', 'config'] as const;
 const NAME_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
@@ -28,31 +42,43 @@ const CODE = 'INVALID_INTEGRATIONS_FILE';
 
 /**
  * Checks a parsed integrations file (design §12) after replacing `${NAME}` with environment
- * variables: its shape, unknown keys, ids and names (unique; names ignoring case) and the
- * allowlists. Every problem is collected. The providers' own settings are checked afterwards by
- * their `parseConfig` (see `checkIntegrationConfigs`).
+ * variables: its shape, unknown keys, ids and names (unique; names ignoring case), the
+ * allowlists and the `providers` map. Every problem is collected. The providers' own settings
+ * are checked afterwards by their `parseConfig` (see `checkIntegrationConfigs`).
  */
 export function parseIntegrationsFile(
   value: unknown,
   environment: Environment,
+  options: ParseIntegrationsOptions = {},
 ): IntegrationsFileResult {
-  const substituted = substituteEnvironment(value, environment);
+  const read = options.settings === 'ignore' ? withoutSettings(value) : value;
+  const substituted = substituteEnvironment(read, environment);
   const problems = [...substituted.problems];
   const root = substituted.value;
   if (!isMapValue(root) || !Array.isArray(root.integrations)) {
     const message =
-      'An integrations file is a map with one key, "integrations", holding a list of integrations (id, name, type, config, allow).';
+      'An integrations file is a map with "integrations", a list of integrations (id, name, type, config, allow), and optionally "providers", a map of provider type to package name.';
     problems.push(pointerProblem('', CODE, message));
-    return { integrations: [], problems };
+    return { integrations: [], providers: new Map(), problems };
   }
-  problems.push(...unknownKeyProblems(root, ['integrations'], '', 'the integrations file', CODE));
+  problems.push(...unknownKeyProblems(root, ROOT_KEYS, '', 'the integrations file', CODE));
+  const providers = parseProviderPackages(root.providers, problems);
   const integrations: IntegrationEntry[] = [];
   for (const [index, item] of root.integrations.entries()) {
     const entry = parseEntry(item, `/integrations/${index}`, problems);
     if (entry !== undefined) integrations.push(entry);
   }
   problems.push(...duplicateProblems(integrations));
-  return { integrations, problems };
+  return { integrations, providers, problems };
+}
+
+/** A copy of the parsed file with each integration's `config` map emptied. */
+function withoutSettings(value: unknown): unknown {
+  if (!isMapValue(value) || !Array.isArray(value.integrations)) return value;
+  const integrations = value.integrations.map((item: unknown) =>
+    isMapValue(item) && isMapValue(item.config) ? { ...item, config: {} } : item,
+  );
+  return { ...value, integrations };
 }
 
 function parseEntry(

@@ -81,6 +81,25 @@ describe('integrationsSchema', () => {
     expect(schema.definitions.allow).toMatchObject({ additionalProperties: false });
   });
 
+  it('maps third-party types to package names in "providers", never a built-in type', () => {
+    const providers = (integrationsSchema([definition]) as { properties: Record<string, object> })
+      .properties.providers as {
+      propertyNames: { pattern: string; not: { enum: string[] } };
+      additionalProperties: { pattern: string };
+    };
+    const type = new RegExp(providers.propertyNames.pattern);
+    expect(type.test('acme_store')).toBe(true);
+    expect(type.test('Acme')).toBe(false);
+    expect(providers.propertyNames.not.enum).toEqual(['vault', 'azure_key_vault', 'infisical']);
+    const name = new RegExp(providers.additionalProperties.pattern);
+    expect(
+      ['@acme/fromsecret-store', 'fromsecret-provider-acme'].map((value) => name.test(value)),
+    ).toEqual([true, true]);
+    expect(
+      ['./local.js', '@acme/store/sub', 'Acme', '@acme'].some((value) => name.test(value)),
+    ).toBe(false);
+  });
+
   it('lets settings be written as ${NAME} whatever their kind', () => {
     const pattern = (value: unknown) =>
       new RegExp((value as { anyOf: Array<{ pattern?: string }> }).anyOf[1]!.pattern!);

@@ -1,4 +1,10 @@
-import type { ConfigField, ProviderDefinition } from '@fromsecret/core';
+import {
+  BUILT_IN_PROVIDER_PACKAGES,
+  type ConfigField,
+  PROVIDER_TYPE_PATTERN,
+  type ProviderDefinition,
+} from '@fromsecret/core';
+import { MAX_PACKAGE_NAME_LENGTH, PACKAGE_NAME_PATTERN } from '../registry/package-name';
 
 const VARIABLE = '\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}';
 const ONLY_VARIABLE = `^${VARIABLE}$`;
@@ -21,6 +27,7 @@ export function integrationsSchema(definitions: readonly ProviderDefinition[]): 
     required: ['integrations'],
     properties: {
       integrations: { type: 'array', items: { $ref: '#/definitions/integration' } },
+      providers: providersDefinition(),
     },
     definitions: {
       integration: integrationDefinition(definitions, types),
@@ -66,6 +73,24 @@ function integrationDefinition(
       // biome-ignore lint/suspicious/noThenProperty: if/then is a JSON Schema keyword, not a thenable.
       then: { properties: { config: { $ref: `#/definitions/config_${definition.type}` } } },
     })),
+  };
+}
+
+/** The top-level `providers` map: third-party type to the package that provides it. */
+function providersDefinition(): object {
+  return {
+    type: 'object',
+    description:
+      'Provider type to the npm package that provides it, for a third-party provider not published as fromsecret-provider-<type> (for example a scoped package). Built-in types cannot be mapped.',
+    propertyNames: {
+      pattern: PROVIDER_TYPE_PATTERN.source,
+      not: { enum: Object.keys(BUILT_IN_PROVIDER_PACKAGES) },
+    },
+    additionalProperties: {
+      type: 'string',
+      pattern: PACKAGE_NAME_PATTERN,
+      maxLength: MAX_PACKAGE_NAME_LENGTH,
+    },
   };
 }
 
