@@ -22,12 +22,26 @@ export function checkAccess(integration: Integration, context: AccessContext): v
       `${label(integration)} may not be used by this pipeline (${describePipeline(context)}): its allowlists admit none of these. To allow it, an administrator adds the user to allow.users, the org to allow.orgs or the repository to allow.repos of integration ${JSON.stringify(integration.name)}.`,
     );
   }
-  if (context.fromFork === true && allow.forks !== true) {
+  if (isFork(context.fromFork) && allow.forks !== true) {
     throw notAllowed(
       integration,
-      `${label(integration)} gives no secrets to pull requests from forks (${describePipeline(context)}): a fork can change the pipeline to print them. To allow it anyway, an administrator sets allow.forks: true on integration ${JSON.stringify(integration.name)}.`,
+      `${label(integration)} gives no secrets to pull requests from forks (${describePipeline(context)}${describeForkFlag(context.fromFork)}): a fork can change the pipeline to print them. To allow it anyway, an administrator sets allow.forks: true on integration ${JSON.stringify(integration.name)}.`,
     );
   }
+}
+
+/**
+ * Anything but `false` or absent counts as a fork: a host that passes the text "true" (an
+ * environment variable as read) or "false" must get a denial, never a fork's secrets.
+ */
+function isFork(fromFork: unknown): boolean {
+  return fromFork !== undefined && fromFork !== false;
+}
+
+function describeForkFlag(fromFork: unknown): string {
+  return typeof fromFork === 'boolean'
+    ? ''
+    : `; its fromFork is ${typeof fromFork === 'string' ? JSON.stringify(fromFork.slice(0, 16)) : typeof fromFork}, not true or false, so it counts as a fork: the host must pass a boolean`;
 }
 
 function includes(entries: readonly string[], value: string): boolean {
