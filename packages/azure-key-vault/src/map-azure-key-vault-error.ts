@@ -1,6 +1,7 @@
 import {
   type NetworkFailure,
   parseRetryAfter,
+  redactText,
   SecretError,
   type SecretErrorCode,
   sanitizeCause,
@@ -34,8 +35,10 @@ export function mapAzureKeyVaultError(error: unknown, context: VaultErrorContext
   if (SecretError.isInstance(error)) return error;
   const { config } = context;
   const cause = sanitizeCause(error, [config.clientSecret]);
+  // Store text (an inner error code, a message) goes into messages: a store or a proxy that
+  // repeats the request must not put the client secret there.
   const build = (code: SecretErrorCode, message: string, extra: object = {}) =>
-    new SecretError({ code, message, cause, ...extra });
+    new SecretError({ code, message: redactText(message, [config.clientSecret]), cause, ...extra });
   const network = classifyTransportFailure(error);
   if (network !== undefined) return build(network.code, networkMessage(network, config));
   const rest = (typeof error === 'object' && error !== null ? error : {}) as RestErrorShape;

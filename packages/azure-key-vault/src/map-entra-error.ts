@@ -1,6 +1,7 @@
 import {
   type NetworkFailure,
   parseRetryAfter,
+  redactText,
   SecretError,
   type SecretErrorCode,
   sanitizeCause,
@@ -31,7 +32,8 @@ export function mapEntraError(error: unknown, context: EntraErrorContext): Secre
   const build = (code: SecretErrorCode, message: string, retryAfterMs?: number) =>
     new SecretError({
       code,
-      message,
+      // Entra ID's `error` text goes into messages; one repeated back must not carry the secret.
+      message: redactText(message, [config.clientSecret]),
       cause,
       retryable: code === 'RATE_LIMITED' || [502, 503, 504].includes(failure?.status ?? 0),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),

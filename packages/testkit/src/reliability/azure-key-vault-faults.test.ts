@@ -1,4 +1,4 @@
+import { startAzureKeyVaultTarget } from './azure-key-vault-target';
 import { describeProviderFaults } from './describe-provider-faults';
-import { startAzureKeyVaultTarget } from './provider-targets';
 
 describeProviderFaults('azure-key-vault', startAzureKeyVaultTarget);

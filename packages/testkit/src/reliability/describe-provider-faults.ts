@@ -9,7 +9,7 @@ import {
   HANG_TIMEOUT_MS,
   runFailingResolution,
 } from './fault-run';
-import type { ReliabilityTarget } from './provider-targets';
+import type { ReliabilityTarget } from './reliability-target';
 import { runRevocation } from './revocation-run';
 import { ACME, pipelineFor, resolverFor } from './target-resolver';
 

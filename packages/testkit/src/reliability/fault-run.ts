@@ -1,7 +1,7 @@
 import type { SecretError } from '@fromsecret/core';
 import { expect } from 'vitest';
 import { errorTexts, expectNoSecretIn } from '../conformance/canaries';
-import type { ReliabilityTarget } from './provider-targets';
+import type { ReliabilityTarget } from './reliability-target';
 import {
   ACME,
   INTERNAL_VALUE,

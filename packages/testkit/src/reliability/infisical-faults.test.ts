@@ -1,4 +1,4 @@
 import { describeProviderFaults } from './describe-provider-faults';
-import { startInfisicalTarget } from './provider-targets';
+import { startInfisicalTarget } from './infisical-target';
 
 describeProviderFaults('infisical', startInfisicalTarget);

@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INJECTION_CASES, type InjectionCase } from './injection-cases';
-import { type ReliabilityTarget, TARGETS } from './provider-targets';
+import { TARGETS } from './provider-targets';
+import type { ReliabilityTarget } from './reliability-target';
 import { SECRET_READS, SESSION_OPERATIONS } from './secret-reads';
 import { ACME, pipelineFor, resolutionFailure, resolverFor } from './target-resolver';
 

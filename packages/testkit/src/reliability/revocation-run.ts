@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { expectNoSecretIn } from '../conformance/canaries';
-import type { ReliabilityTarget } from './provider-targets';
+import type { ReliabilityTarget } from './reliability-target';
 import { ACME, pipelineFor, resolverFor } from './target-resolver';
 
 /** When the store revokes the provider's token. */

@@ -9,7 +9,7 @@ import {
 } from '@fromsecret/core';
 import { expect } from 'vitest';
 import { type CapturingLogger, createCapturingLogger } from '../conformance/capturing-logger';
-import { INTEGRATION_NAME, type ReliabilityTarget } from './provider-targets';
+import { INTEGRATION_NAME, type ReliabilityTarget } from './reliability-target';
 
 /** The access context every target's integration admits. */
 export const ACME: AccessContext = { user: 'dev', org: 'acme', repo: 'acme/app' };
@@ -46,10 +46,7 @@ export function resolverFor(
 }
 
 /** A one-step pipeline with the target's reference (`TARGET`) and an internal one (`INTERNAL`). */
-export function pipelineFor(
-  target: ReliabilityTarget,
-  reference: Record<string, unknown> = target.reference,
-) {
+export function pipelineFor(target: ReliabilityTarget, reference: object = target.reference) {
   return {
     steps: [
       {

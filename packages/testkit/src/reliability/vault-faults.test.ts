@@ -1,4 +1,4 @@
 import { describeProviderFaults } from './describe-provider-faults';
-import { startVaultTarget } from './provider-targets';
+import { startVaultTarget } from './vault-target';
 
 describeProviderFaults('vault', startVaultTarget);

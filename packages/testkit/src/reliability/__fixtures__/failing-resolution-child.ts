@@ -4,7 +4,8 @@
 // JSON line and then simply ends. The process exits by itself only if nothing (a timer, a
 // socket, a login still in flight) was left behind.
 import { SecretError } from '@fromsecret/core';
-import { type ReliabilityTarget, TARGETS } from '../provider-targets';
+import { TARGETS } from '../provider-targets';
+import type { ReliabilityTarget } from '../reliability-target';
 import { ACME, pipelineFor, resolverFor } from '../target-resolver';
 
 const SCENARIOS = {
