@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { CliError } from '../cli-error';
 import { type Problem, ProblemsFound } from '../problems-found';
+import { findDuplicateKeys } from './find-duplicate-keys';
 import type { InputFile } from './read-input-file';
 import type { YamlSource } from './yaml-positions';
 
@@ -25,18 +26,37 @@ export interface LoadedYaml {
  */
 export function loadYamlFile(input: InputFile, role: string): LoadedYaml {
   const lineCounter = new LineCounter();
+  // Keys are checked for uniqueness by findDuplicateKeys: the library's check is quadratic.
   const document = parseDocument(input.text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    uniqueKeys: false,
     version: '1.2',
   });
   const source: YamlSource = { file: input.file, document, lineCounter };
-  const found = [...document.errors, ...document.warnings];
+  const found = [
+    ...[...document.errors, ...document.warnings].map((error) => ({
+      offset: error.pos[0],
+      problem: syntaxProblem(source, error, role),
+    })),
+    ...findDuplicateKeys(document).map((offset) => ({
+      offset,
+      problem: duplicateKeyProblem(source, offset, role),
+    })),
+  ];
   if (found.length > 0) {
-    throw new ProblemsFound(found.map((error) => syntaxProblem(source, error, role)));
+    found.sort((left, right) => left.offset - right.offset);
+    throw new ProblemsFound(found.map(({ problem }) => problem));
   }
   return { source, value: toPlainValue(source, role) };
+}
+
+function duplicateKeyProblem(source: YamlSource, offset: number, role: string): Problem {
+  const { line, col } = source.lineCounter.linePos(offset);
+  return {
+    error: new CliError('INVALID_YAML', `The ${role} is not valid YAML: Map keys must be unique`),
+    position: { file: source.file, line, column: col },
+  };
 }
 
 function syntaxProblem(source: YamlSource, error: YAMLError, role: string): Problem {
