@@ -55,7 +55,7 @@ export const INJECTION_CASES: readonly InjectionCase[] = [
     'percent-encoded dots': '%2e%2e',
     'a query': 'value?x=1',
     'a fragment': 'value#',
-    __proto__: '__proto__',
+    ['__proto__']: '__proto__',
     'fullwidth letters': '\uFF56\uFF41\uFF4C\uFF55\uFF45',
   }),
   ...cases('version', true, {
