@@ -100,6 +100,55 @@ export interface SoakOptions {
   onSample?(sample: SoakSample): void;
 }
 
+type ResolveBatch = (count: number) => Promise<void>;
+
+/** Resolves `count` pipelines at once and checks that each read exactly the expected values. */
+function batchResolver(targets: readonly ReliabilityTarget[]): {
+  resolver: SecretResolver;
+  resolveBatch: ResolveBatch;
+} {
+  const resolver = soakResolver(targets);
+  const pipeline = soakPipeline(targets);
+  const expected = [INTERNAL_VALUE, ...targets.map((target) => target.value)].join();
+  const resolveBatch = async (count: number) => {
+    const results = await Promise.all(
+      Array.from({ length: count }, () => resolver.resolvePipeline(pipeline, ACME)),
+    );
+    for (const result of results) {
+      const values = Object.values(result.pipeline.steps[0]!.environment);
+      if (values.join() !== expected) throw new Error('a soak resolution read wrong values');
+    }
+  };
+  return { resolver, resolveBatch };
+}
+
+/** Warms up, then resolves and samples at evenly spaced checkpoints, first and last included. */
+async function resolveAndSample(
+  targets: readonly ReliabilityTarget[],
+  resolveBatch: ResolveBatch,
+  options: SoakOptions,
+): Promise<SoakSample[]> {
+  const samples: SoakSample[] = [];
+  const sample = async (resolutions: number) => {
+    // The emulators' request logs are the test's, not the library's: empty them first.
+    for (const target of targets) target.log.clear();
+    const taken = { resolutions, heapUsedBytes: await heapAfterGc(), handles: handleCounts() };
+    samples.push(taken);
+    options.onSample?.(taken);
+  };
+  // Warm up: SDKs loaded, tokens issued, connection pools filled, code compiled.
+  for (let batch = 0; batch < 20; batch++) await resolveBatch(options.concurrency);
+  const every = Math.ceil(options.resolutions / options.checkpoints);
+  for (let done = 0; done < options.resolutions; ) {
+    if (done % every === 0) await sample(done);
+    const count = Math.min(options.concurrency, options.resolutions - done);
+    await resolveBatch(count);
+    done += count;
+  }
+  await sample(options.resolutions);
+  return samples;
+}
+
 /**
  * Resolves a pipeline that reads from the three emulators and an internal secret, again and
  * again, checking every result, and samples the heap after GC and the open handles at
@@ -111,38 +160,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   process.on('warning', onWarning);
   const chosen = TARGETS.filter(({ type }) => options.types?.includes(type) ?? true);
   const targets = await Promise.all(chosen.map(({ start }) => start()));
-  const resolver = soakResolver(targets);
-  const pipeline = soakPipeline(targets);
-  const expected = [INTERNAL_VALUE, ...targets.map((target) => target.value)];
-  const resolveBatch = async (count: number) => {
-    const results = await Promise.all(
-      Array.from({ length: count }, () => resolver.resolvePipeline(pipeline, ACME)),
-    );
-    for (const result of results) {
-      const values = Object.values(result.pipeline.steps[0]!.environment);
-      if (values.join() !== expected.join()) throw new Error('a soak resolution read wrong values');
-    }
-  };
-  const samples: SoakSample[] = [];
+  const { resolver, resolveBatch } = batchResolver(targets);
   const started = performance.now();
+  let samples: SoakSample[];
   try {
-    // Warm up: SDKs loaded, tokens issued, connection pools filled.
-    for (let batch = 0; batch < 20; batch++) await resolveBatch(options.concurrency);
-    const every = Math.ceil(options.resolutions / options.checkpoints);
-    const sample = async (resolutions: number) => {
-      // The emulators' request logs are the test's, not the library's: empty them first.
-      for (const target of targets) target.log.clear();
-      const taken = { resolutions, heapUsedBytes: await heapAfterGc(), handles: handleCounts() };
-      samples.push(taken);
-      options.onSample?.(taken);
-    };
-    for (let done = 0; done < options.resolutions; ) {
-      if (done % every === 0) await sample(done);
-      const count = Math.min(options.concurrency, options.resolutions - done);
-      await resolveBatch(count);
-      done += count;
-    }
-    await sample(options.resolutions);
+    samples = await resolveAndSample(targets, resolveBatch, options);
   } finally {
     await resolver.close();
     await Promise.all(targets.map((target) => target.close()));
