@@ -113,3 +113,21 @@ describe('checkAccess', () => {
     expect(denial(integration({ orgs: ['acme'] }), {}).message).toContain('no user, org or repo');
   });
 });
+
+describe('checkAccess reads the context own fields only', () => {
+  it('ignores an org inherited through the prototype chain', () => {
+    const target = integration({ orgs: ['acme'] });
+    const inherited = Object.create({ org: 'acme' }) as AccessContext;
+    inherited.user = 'mallory';
+    expect(denial(target, inherited).code).toBe('NOT_ALLOWED');
+    const payload = JSON.parse('{"user": "mallory", "__proto__": {"org": "acme"}}');
+    expect(denial(target, Object.assign({}, payload)).code).toBe('NOT_ALLOWED');
+  });
+
+  it('still counts an inherited fork flag as a fork: it can only deny', () => {
+    const target = integration({ orgs: ['acme'] });
+    const context = Object.create({ fromFork: true }) as AccessContext;
+    context.org = 'acme';
+    expect(denial(target, context).message).toContain('forks');
+  });
+});

@@ -10,8 +10,9 @@ import type { AccessContext, Integration } from './integration';
  * names the integration and the pipeline and says what to change; it never shows the
  * allowlists' other entries.
  */
-export function checkAccess(integration: Integration, context: AccessContext): void {
+export function checkAccess(integration: Integration, given: AccessContext): void {
   const { allow } = integration;
+  const context = admissionFields(given);
   const admitted =
     (isAccountName(context.user) && includes(allow.users, context.user)) ||
     (isAccountName(context.org) && includes(allow.orgs, context.org)) ||
@@ -73,4 +74,21 @@ function notAllowed(integration: Integration, message: string): SecretError {
     message,
     integration: { id: integration.id, name: integration.name, type: integration.type },
   });
+}
+
+/**
+ * The fields that can admit a pipeline, read as own properties only: a context built with
+ * `Object.assign({}, payload)` from a payload holding `__proto__` must not inherit an `org`.
+ * The fork flag is read as given, inherited or not: it can only deny.
+ */
+function admissionFields(context: AccessContext): AccessContext {
+  const own = <Name extends 'user' | 'org' | 'repo'>(name: Name): AccessContext[Name] =>
+    Object.hasOwn(context, name) ? context[name] : undefined;
+  return {
+    user: own('user'),
+    org: own('org'),
+    repo: own('repo'),
+    event: context.event,
+    fromFork: context.fromFork,
+  };
 }

@@ -5,6 +5,7 @@ import type { ProviderContext } from '../spec/v1/provider-context';
 import type { ProviderDefinition } from '../spec/v1/provider-definition';
 import type { SecretProvider } from '../spec/v1/secret-provider';
 import { configFingerprint } from './config-fingerprint';
+import { createRedactingLogger } from './redacting-logger';
 import { asSecretError, scrubError } from './scrub-error';
 
 /** A provider handed to one resolution; `release()` when the resolution is over. */
@@ -90,8 +91,11 @@ function createEntry(
   context: ProviderContext,
   fingerprint: string,
 ): Entry {
-  const provider = definition.create(definition.parseConfig(integration.config), context);
   const secrets = secretSettingValues(definition.fields, integration.config);
+  const provider = definition.create(definition.parseConfig(integration.config), {
+    ...context,
+    logger: createRedactingLogger(context.logger, secrets),
+  });
   context.logger.debug('fromsecret: provider created', {
     integration: integration.name,
     type: integration.type,

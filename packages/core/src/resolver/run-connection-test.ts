@@ -7,6 +7,7 @@ import type { ProviderContext } from '../spec/v1/provider-context';
 import type { SecretProvider } from '../spec/v1/secret-provider';
 import { describe } from './prepare-integrations';
 import { closeProvider } from './provider-cache';
+import { createRedactingLogger } from './redacting-logger';
 import { type ResolutionDeadline, raceAbort } from './resolution-deadline';
 import { type RetryPolicy, withRetries } from './retry-policy';
 import { asSecretError, scrubError } from './scrub-error';
@@ -42,7 +43,10 @@ export async function runConnectionTest(
     integration = describe(found);
     const definition = await raceAbort(options.registry.load(found.type), signal);
     secrets.push(...secretSettingValues(definition.fields, found.config));
-    provider = definition.create(definition.parseConfig(found.config), options.providerContext);
+    provider = definition.create(definition.parseConfig(found.config), {
+      ...options.providerContext,
+      logger: createRedactingLogger(options.providerContext.logger, secrets),
+    });
     const tested = provider;
     await withRetries(() => raceAbort(tested.testConnection({ signal }), signal), {
       policy: options.policy,
