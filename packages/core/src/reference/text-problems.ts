@@ -4,12 +4,16 @@ const PLAINLY_VALID = /^[A-Za-z0-9_.-]+$/;
 const NO_PROBLEMS: readonly string[] = Object.freeze([]);
 // With the `u` flag a paired surrogate is one code point, so this matches only a lone one.
 const LONE_SURROGATE = /\p{Cs}/u;
+// Bidirectional overrides and isolates, zero-width characters and the BOM: invisible, they can
+// make a path display as another one in a log or a review ("Trojan Source").
+const INVISIBLE_FORMATTING = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
 
 /**
  * The problems of a text field of a reference (`path`, `key`, `version`, an integration or
- * internal secret name): empty, leading or trailing whitespace, control characters, broken
- * Unicode. Each problem says how to fix it; none quotes the text, which may be a secret
- * pasted in the wrong place.
+ * internal secret name): empty, leading or trailing whitespace, control characters,
+ * invisible formatting characters (bidirectional overrides, zero-width), broken Unicode.
+ * Each problem says how to fix it; none quotes the text, which may be a secret pasted in the
+ * wrong place.
  */
 export function textProblems(field: string, text: string): readonly string[] {
   if (PLAINLY_VALID.test(text)) return NO_PROBLEMS;
@@ -24,6 +28,14 @@ export function textProblems(field: string, text: string): readonly string[] {
       `${field} contains a control character (${codePoint(control[0])}) at position ${
         control.index + 1
       }; remove it`,
+    );
+  }
+  const invisible = INVISIBLE_FORMATTING.exec(text);
+  if (invisible !== null) {
+    problems.push(
+      `${field} contains an invisible formatting character (${codePoint(invisible[0])}) at position ${
+        invisible.index + 1
+      }; remove it: it can make the text display as something else`,
     );
   }
   const surrogate = LONE_SURROGATE.exec(text);
