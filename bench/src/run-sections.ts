@@ -1,18 +1,26 @@
 import type { BenchOptions } from './bench-options';
 import { startEmulatorFleet } from './emulators/emulator-fleet';
 import type { BenchResults } from './report/bench-results';
-import { loadTable, resolutionTable } from './report/resolution-tables';
+import { loadTable, resolutionTable, storeResolutionTable } from './report/resolution-tables';
 import { coldStartTable, maskingTable, planningTable, streamTable } from './report/section-tables';
 import { runColdStartBench } from './sections/cold-start-bench';
 import { runLoadBench } from './sections/load-bench';
 import { runMaskingBench } from './sections/masking-bench';
 import { runPlanningBench } from './sections/planning-bench';
 import { runResolutionBench } from './sections/resolution-bench';
+import { runStoreResolutionBench } from './sections/store-resolution-bench';
 
 /** The measured part of the results. */
 export type SectionResults = Pick<
   BenchResults,
-  'resolution' | 'load' | 'planning' | 'masking' | 'stream' | 'coldImportMs' | 'coldStart'
+  | 'resolution'
+  | 'resolutionByStore'
+  | 'load'
+  | 'planning'
+  | 'masking'
+  | 'stream'
+  | 'coldImportMs'
+  | 'coldStart'
 >;
 
 /**
@@ -23,7 +31,13 @@ export async function runSections(
   options: BenchOptions,
   onSection: (name: string) => Promise<void>,
 ): Promise<SectionResults> {
-  const results: SectionResults = { resolution: [], planning: [], masking: [], stream: [] };
+  const results: SectionResults = {
+    resolution: [],
+    resolutionByStore: [],
+    planning: [],
+    masking: [],
+    stream: [],
+  };
   const wanted = (name: (typeof options.sections)[number]) => options.sections.includes(name);
   if (wanted('resolution') || wanted('load')) {
     await onSection('emulator start');
@@ -33,6 +47,8 @@ export async function runSections(
         await onSection('resolution');
         results.resolution = await runResolutionBench(options.resolution, fleet);
         print('Resolution', resolutionTable(results.resolution));
+        results.resolutionByStore = await runStoreResolutionBench(options.resolution, fleet);
+        print('fromsecret by store', storeResolutionTable(results.resolutionByStore));
       }
       if (wanted('load')) {
         await onSection('load');

@@ -4,13 +4,14 @@ import type { LoadResult } from '../sections/load-bench';
 import type { MaskingRow, StreamRow } from '../sections/masking-bench';
 import type { PlanningRow } from '../sections/planning-bench';
 import type { ResolutionRow } from '../sections/resolution-bench';
+import type { StoreResolutionRow } from '../sections/store-resolution-bench';
 import type { TargetCheck } from './evaluate-targets';
 import type { MachineDetails } from './machine-details';
 import type { CollectedWarning } from './warning-collector';
 
 /**
  * What `pnpm bench` writes to `bench/results.json`: design §10's fields (`machine`,
- * `resolution`, `planning`, `masking`, `coldImportMs`) and more (`load`, `stream`,
+ * `resolution`, `planning`, `masking`, `coldImportMs`) and more (`resolutionByStore`, `load`, `stream`,
  * `coldStart`, `targets`, `warnings`). Times are in milliseconds unless a name says otherwise.
  */
 export interface BenchResults {
@@ -20,6 +21,8 @@ export interface BenchResults {
   sections: string[];
   machine: MachineDetails;
   resolution: ResolutionRow[];
+  /** fromsecret on each store's share of the pipeline alone. */
+  resolutionByStore: StoreResolutionRow[];
   load?: LoadResult;
   planning: PlanningRow[];
   masking: MaskingRow[];

@@ -38,6 +38,7 @@ function results(overrides: Partial<Omit<BenchResults, 'targets'>>): Omit<BenchR
       loadAverageAtStart: [0, 0, 0],
     },
     resolution: [],
+    resolutionByStore: [],
     planning: [],
     masking: [],
     stream: [],

@@ -1,5 +1,6 @@
 import type { LoadResult } from '../sections/load-bench';
 import type { ResolutionRow } from '../sections/resolution-bench';
+import type { StoreResolutionRow } from '../sections/store-resolution-bench';
 import { formatNumber, formatRatio, markdownTable } from './markdown-table';
 
 /**
@@ -94,5 +95,33 @@ export function loadTable(load: LoadResult): string {
         `${formatNumber(load.memory.peakHeapUsedMb)} (from ${formatNumber(load.memory.heapUsedBeforeMb)})`,
       ],
     ],
+  );
+}
+
+/** fromsecret on each store alone: its requests, and its first and next resolution. */
+export function storeResolutionTable(rows: readonly StoreResolutionRow[]): string {
+  const roundTrips = (wallMs: number, latencyMs: number) =>
+    latencyMs === 0 ? '' : ` (${formatNumber(wallMs / latencyMs)} round trips)`;
+  return markdownTable(
+    [
+      'store',
+      'latency',
+      'refs',
+      'paths',
+      'requests of the first resolution',
+      'first ms',
+      'next ms',
+    ],
+    rows.map((row) => [
+      row.store,
+      `${row.latencyMs} ms`,
+      String(row.references),
+      String(row.paths),
+      Object.entries(row.requests)
+        .map(([operation, count]) => `${operation} ${count}`)
+        .join(', '),
+      `${formatNumber(row.wallMs)}${roundTrips(row.wallMs, row.latencyMs)}`,
+      `${formatNumber(row.warmWallMs)}${roundTrips(row.warmWallMs, row.latencyMs)}`,
+    ]),
   );
 }

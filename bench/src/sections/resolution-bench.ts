@@ -1,19 +1,15 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { BenchOptions } from '../bench-options';
 import type { EmulatorFleet } from '../emulators/emulator-fleet';
-import { type BenchPath, benchPaths } from '../layout/bench-paths';
-import { type BenchPipeline, benchPipeline } from '../layout/bench-pipeline';
+import { benchPaths } from '../layout/bench-paths';
+import { benchPipeline } from '../layout/bench-pipeline';
 import { median } from '../report/statistics';
 import { benchIntegrations } from '../strategies/bench-integrations';
 import { createFromsecretStrategy } from '../strategies/fromsecret-strategy';
 import { createNaiveStrategy } from '../strategies/naive-strategy';
 import { createPerPathCacheStrategy } from '../strategies/per-path-cache-strategy';
-import type {
-  StrategyEnvironment,
-  StrategyFactory,
-  StrategyName,
-} from '../strategies/resolution-strategy';
-import { minimumRequests, type RequestSummary, summarizeRequests } from './request-summary';
+import type { StrategyFactory, StrategyName } from '../strategies/resolution-strategy';
+import { type Fixture, measureRun, type RunMeasure } from './measure-run';
+import { minimumRequests, type RequestSummary } from './request-summary';
 
 const STRATEGIES: ReadonlyArray<[StrategyName, StrategyFactory]> = [
   ['fromsecret', createFromsecretStrategy],
@@ -38,11 +34,6 @@ export interface ResolutionRow {
   requestsByStore: RequestSummary['byStore'];
   /** fromsecret only: the same pipeline again on the same resolver, with its tokens. */
   warm?: { requests: number; logins: number; minimumRequests: number; wallMs: number };
-}
-
-interface Fixture extends BenchPipeline {
-  paths: BenchPath[];
-  distinct: number;
 }
 
 /** Resolves the same pipeline with each strategy at each latency, counting the stores' requests. */
@@ -82,45 +73,6 @@ export async function runResolutionBench(
   }
   await fleet.setLatency(0);
   return rows;
-}
-
-interface RunMeasure extends RequestSummary {
-  wallMs: number;
-  warm?: RequestSummary & { wallMs: number };
-}
-
-async function measureRun(
-  name: StrategyName,
-  factory: StrategyFactory,
-  environment: StrategyEnvironment,
-  fleet: EmulatorFleet,
-  fixture: Fixture,
-  withWarm: boolean,
-): Promise<RunMeasure> {
-  const strategy = factory(environment);
-  try {
-    const cold = await timedResolve(name, strategy.resolve, fleet, fixture);
-    if (!withWarm) return cold;
-    return { ...cold, warm: await timedResolve(name, strategy.resolve, fleet, fixture) };
-  } finally {
-    await strategy.close();
-  }
-}
-
-async function timedResolve(
-  name: StrategyName,
-  resolve: (pipeline: unknown) => Promise<unknown>,
-  fleet: EmulatorFleet,
-  fixture: Fixture,
-): Promise<RequestSummary & { wallMs: number }> {
-  await fleet.clear();
-  const started = performance.now();
-  const resolved = await resolve(fixture.pipeline);
-  const wallMs = performance.now() - started;
-  if (!isDeepStrictEqual(resolved, fixture.expected)) {
-    throw new Error(`The ${name} strategy resolved the benchmark pipeline to wrong values.`);
-  }
-  return { ...summarizeRequests(await fleet.counts()), wallMs };
 }
 
 function row(
