@@ -2,11 +2,11 @@
 import { ClientSecretCredential } from '@azure/identity';
 import { SecretClient } from '@azure/keyvault-secrets';
 import type { ProviderContext } from '@fromsecret/core';
+import { raceWithSignal } from '@fromsecret/core';
 import type { AzureKeyVaultConfig } from './azure-key-vault-config';
 import type { KeyVaultAddress } from './azure-key-vault-reference';
 import { EntraFailureRecorder } from './entra-failure-recorder';
 import { LoginGate } from './login-gate';
-import { raceWithSignal } from './race-with-signal';
 import { VaultTokenSource } from './vault-token-source';
 
 /**

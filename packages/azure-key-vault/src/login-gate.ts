@@ -1,4 +1,4 @@
-import { raceWithSignal } from './race-with-signal';
+import { raceWithSignal } from '@fromsecret/core';
 
 /** What the gate asks of the client's token source. */
 export interface LoginSession {

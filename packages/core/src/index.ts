@@ -92,6 +92,8 @@ export {
   type TestConnectionOptions,
   type TestConnectionResult,
 } from './resolver/index';
+// Helpers for providers
+export { raceWithSignal } from './signals/race-with-signal';
 // Contract (spec v1)
 export {
   type CallOptions,

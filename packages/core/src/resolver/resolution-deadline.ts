@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { SecretError } from '../errors/secret-error';
+import { raceWithSignal } from '../signals/race-with-signal';
 
 /** Options of {@link createResolutionDeadline}. */
 export interface ResolutionDeadlineOptions {
@@ -78,20 +79,8 @@ export class Aborted extends Error {
  * whichever comes first. The losing promise's outcome is consumed, never left unhandled.
  */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new Aborted());
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+  return raceWithSignal(promise, signal).catch((error: unknown) => {
+    throw signal.aborted && error === signal.reason ? new Aborted() : error;
   });
 }
 

@@ -1,12 +1,12 @@
 /**
- * Settles with `promise`, or rejects with the signal's reason as soon as `signal` aborts.
- * The Entra ID token requests inside the Azure SDK take no abort signal, so this is what
- * keeps a deadline or a cancellation prompt; the abandoned request finishes (or fails) on
- * its own, and its outcome has no one left to report to.
+ * Settles as `promise` does, or rejects with the signal's reason as soon as `signal` aborts,
+ * whichever comes first. For providers whose SDK call takes no signal (the Azure SDK's token
+ * requests, for one): the abandoned call finishes on its own, and its outcome is consumed, so
+ * it never becomes an unhandled rejection. The listener is removed once the race is settled.
  */
 export function raceWithSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = (): void => reject(signal.reason);
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
