@@ -60,10 +60,8 @@ export async function startAzureKeyVaultEmulator(
     log,
     faults,
     tls: true,
-    ...(options.certificateHosts === undefined
-      ? {}
-      : { certificateHosts: options.certificateHosts }),
-    ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
+    certificateHosts: options.certificateHosts,
+    latencyMs: options.latencyMs,
   });
   store.authorityHost ??= server.url;
   return {

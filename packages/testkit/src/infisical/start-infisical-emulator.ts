@@ -55,16 +55,14 @@ export async function startInfisicalEmulator(
     handler: createInfisicalEmulatorHandler(store),
     log,
     faults,
-    ...(options.tls === undefined ? {} : { tls: options.tls }),
-    ...(options.certificateHosts === undefined
-      ? {}
-      : { certificateHosts: options.certificateHosts }),
-    ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
+    tls: options.tls,
+    certificateHosts: options.certificateHosts,
+    latencyMs: options.latencyMs,
   });
   return {
     url: server.url,
     port: server.port,
-    ...(server.caCert === undefined ? {} : { caCert: server.caCert }),
+    caCert: server.caCert,
     store,
     log,
     faults,

@@ -71,16 +71,14 @@ export async function startVaultEmulator(
     handler: createVaultEmulatorHandler(state),
     log,
     faults,
-    ...(options.tls === undefined ? {} : { tls: options.tls }),
-    ...(options.certificateHosts === undefined
-      ? {}
-      : { certificateHosts: options.certificateHosts }),
-    ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
+    tls: options.tls,
+    certificateHosts: options.certificateHosts,
+    latencyMs: options.latencyMs,
   });
   return {
     ...controls(state, log, faults),
     url: server.url,
-    ...(server.caCert === undefined ? {} : { caCert: server.caCert }),
+    caCert: server.caCert,
     setLatency: (milliseconds) => server.setLatency(milliseconds),
     close: () => server.close(),
   };
