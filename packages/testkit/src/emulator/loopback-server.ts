@@ -33,6 +33,8 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
+const idleConnectionMs = 30_000;
+
 /** Serves an emulator handler on 127.0.0.1 on a random port. */
 export async function startLoopbackServer(options: LoopbackServerOptions): Promise<LoopbackServer> {
   let latencyMs = options.latencyMs ?? 0;
@@ -51,7 +53,10 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  server.keepAliveTimeout = 1000;
+  // Real stores keep idle connections for minutes. Node's agents keep a socket for the hinted
+  // timeout minus one second, so a short timeout here would make every request pay a new TCP
+  // (and TLS) connection that no real store charges. close() ends idle sockets itself.
+  server.keepAliveTimeout = idleConnectionMs;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
