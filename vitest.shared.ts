@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const packageSource = (name: string) =>
-  fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
+const packageSource = (name: string, entry = 'index') =>
+  fileURLToPath(new URL(`./packages/${name}/src/${entry}.ts`, import.meta.url));
 
 /**
  * Tests run against the workspace packages' sources, so a change in core is seen by every
@@ -15,6 +15,8 @@ export const sharedConfig = defineConfig({
       '@fromsecret/vault': packageSource('vault'),
       '@fromsecret/azure-key-vault': packageSource('azure-key-vault'),
       '@fromsecret/infisical': packageSource('infisical'),
+      // Before '@fromsecret/testkit', which would otherwise match it as a prefix.
+      '@fromsecret/testkit/emulators': packageSource('testkit', 'emulators'),
       '@fromsecret/testkit': packageSource('testkit'),
     },
   },

@@ -8,7 +8,7 @@ import {
   startInfisicalEmulator,
   startVaultEmulator,
   type VaultEmulator,
-} from '@fromsecret/testkit';
+} from '@fromsecret/testkit/emulators';
 import { BENCH_CREDENTIALS } from '../layout/bench-credentials';
 import { type BenchPath, benchPaths, benchValue, benchValues } from '../layout/bench-paths';
 import type {

@@ -7,7 +7,7 @@ import {
   type SecretResolver,
   substituteReferences,
 } from '@fromsecret/core';
-import { createMemoryStore, type MemoryStore, memoryProvider } from '@fromsecret/testkit';
+import { createMemoryStore, type MemoryStore, memoryProvider } from '@fromsecret/testkit/emulators';
 import { Bench } from 'tinybench';
 import type { BenchOptions } from '../bench-options';
 import { BENCH_ACCESS } from '../layout/bench-credentials';

@@ -6,7 +6,7 @@ import {
   startInfisicalEmulator,
   startVaultEmulator,
   type VaultEmulator,
-} from '@fromsecret/testkit';
+} from '@fromsecret/testkit/emulators';
 import { DEMO_CREDENTIALS, DEMO_IDENTIFIERS, DEMO_STORED } from './demo-secrets';
 
 /** The three emulated stores, on loopback, over HTTPS with CAs generated at start. */

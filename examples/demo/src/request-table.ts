@@ -1,4 +1,4 @@
-import type { RequestLog } from '@fromsecret/testkit';
+import type { RequestLog } from '@fromsecret/testkit/emulators';
 
 /** How many requests one store received, by kind. */
 export interface StoreRequests {

@@ -1,5 +1,5 @@
 import { type Masker, type ResolutionRecord, SecretError } from '@fromsecret/core';
-import type { MemoryStore } from '@fromsecret/testkit';
+import type { MemoryStore } from '@fromsecret/testkit/emulators';
 
 /** The substituted pipeline as JSON text, every value (and its encoded forms) masked. */
 export function formatMaskedPipeline(pipeline: unknown, masker: Masker): string {

@@ -5,7 +5,7 @@ import {
   createProviderRegistry,
   createSecretResolver,
 } from '@fromsecret/core';
-import { memoryProvider } from '@fromsecret/testkit';
+import { memoryProvider } from '@fromsecret/testkit/emulators';
 import {
   formatFailure,
   formatMaskedPipeline,

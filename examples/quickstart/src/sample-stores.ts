@@ -1,5 +1,5 @@
 import type { Integration } from '@fromsecret/core';
-import { createMemoryStore, type MemoryStore } from '@fromsecret/testkit';
+import { createMemoryStore, type MemoryStore } from '@fromsecret/testkit/emulators';
 
 // Demo credentials: the stores below live in this process only. A real integration's
 // credentials come from the CI server's database or the environment, never from code.
