@@ -154,6 +154,24 @@ describe('substituteReferences', () => {
     expect(error.message).not.toContain('CANARY');
   });
 
+  it.each([
+    ['/steps/0/environment/N', /does not point at a map whose only key is from_secret/],
+    ['/steps/0/environment/N/x', /does not lead to a from_secret map/],
+    ['/steps/0/environment/Z/x', /does not lead to a from_secret map/],
+  ])(
+    'rejects the pointer %j through a value that is not a container, NaN included',
+    (pointer, expected) => {
+      const input = { steps: [{ environment: { N: Number.NaN, Z: -0, A: { from_secret: 'a' } } }] };
+      const error = errorOf(() =>
+        substituteReferences(input, [
+          { pointer: '/steps/0/environment/A', value: 'v' },
+          { pointer, value: 'v' },
+        ]),
+      );
+      expect(error.message).toMatch(expected);
+    },
+  );
+
   it('rejects a pointer given twice or one that leads into a replaced reference', () => {
     const twice = errorOf(() =>
       substituteReferences(pipeline(), [
