@@ -6,7 +6,9 @@ import { raceWithSignal } from '@fromsecret/core';
 import type { AzureKeyVaultConfig } from './azure-key-vault-config';
 import type { KeyVaultAddress } from './azure-key-vault-reference';
 import { EntraFailureRecorder } from './entra-failure-recorder';
+import { knownVaultScope, PUBLIC_CLOUD_VAULT_SCOPE } from './key-vault-scope';
 import { LoginGate } from './login-gate';
+import { PreAuthorization } from './pre-authorization';
 import { VaultTokenSource } from './vault-token-source';
 
 /**
@@ -37,12 +39,14 @@ export interface FetchedSecret {
  * One service principal's connection to one vault: a client-secret credential and a secret
  * client whose own retries are off (they take seconds; the resolver retries instead) and
  * whose redirects are refused (Key Vault and Entra ID never redirect; a redirect means a
- * wrong URL or a captive proxy, and must not carry a token elsewhere).
+ * wrong URL or a captive proxy, and must not carry a token elsewhere). Reads of a vault in a
+ * known cloud carry a token from the first on (see {@link PreAuthorization}); reads of any
+ * other vault go through its 401 challenge, the first one alone (see {@link LoginGate}).
  */
 export class AzureKeyVaultClient {
   private readonly secrets: SecretClient;
   private readonly tokens: VaultTokenSource;
-  private readonly gate: LoginGate;
+  private readonly gate: PreAuthorization | LoginGate;
 
   constructor(options: AzureKeyVaultClientOptions) {
     const { config, context, emulator } = options;
@@ -65,10 +69,17 @@ export class AzureKeyVaultClient {
       },
     );
     this.tokens = new VaultTokenSource(credential, recorder, config, context);
-    this.gate = new LoginGate(this.tokens);
+    const scope =
+      emulator === undefined ? knownVaultScope(config.vaultUrl) : PUBLIC_CLOUD_VAULT_SCOPE;
+    const preAuthorization =
+      scope === undefined ? undefined : new PreAuthorization(scope, this.tokens);
+    this.gate = preAuthorization ?? new LoginGate(this.tokens);
     this.secrets = new SecretClient(config.vaultUrl, this.tokens, {
       ...pipeline,
       disableChallengeResourceVerification: emulator !== undefined,
+      ...(preAuthorization === undefined
+        ? {}
+        : { additionalPolicies: [{ policy: preAuthorization.policy, position: 'perRetry' }] }),
     });
   }
 

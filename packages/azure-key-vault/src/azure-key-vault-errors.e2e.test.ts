@@ -21,6 +21,7 @@ import type { AzureKeyVaultConfigInput } from './azure-key-vault-config';
 
 const wrongSecret = 'CANARY-WRONG-CLIENT-SECRET-7f3a';
 const otherTenant = '00000000-1111-4222-8333-444444444444';
+const otherTenantClientId = '44444444-2222-4333-8444-555555555555';
 const values = [canaryValue('one'), canaryValue('retired')];
 let fixture: ResolverFixture | undefined;
 
@@ -63,10 +64,15 @@ const cases: ErrorCase[] = [
     emulator: { tenants: [otherTenant] },
   },
   {
+    // Entra ID issues the token in the principal's tenant; the vault refuses it and its 401
+    // challenge names the vault's own tenant.
     name: 'a vault of another tenant',
     code: 'AUTHENTICATION_FAILED',
     message: /belongs to tenant .* set tenantId to/,
-    config: () => ({ tenantId: otherTenant }),
+    emulator: {
+      principals: [{ clientId: otherTenantClientId, clientSecret, tenantId: otherTenant }],
+    },
+    config: () => ({ tenantId: otherTenant, clientId: otherTenantClientId }),
   },
   {
     name: 'an access policy without get (ForbiddenByPolicy)',
@@ -121,8 +127,9 @@ const cases: ErrorCase[] = [
   {
     name: 'a certificate for another host',
     code: 'TLS_ERROR',
+    // The token request is the first to reach the emulator, which serves Entra ID too.
     message:
-      /TLS certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted \(ERR_TLS_CERT_ALTNAME_INVALID\)/,
+      /TLS certificate of Entra ID at https:\/\/127\.0\.0\.1:\d+ is not trusted \(ERR_TLS_CERT_ALTNAME_INVALID\)/,
     emulator: { certificateHosts: ['elsewhere.example'] },
   },
 ];

@@ -67,7 +67,7 @@ describe('Azure Key Vault through the resolver (emulator)', () => {
       read: log.count('read'),
     }).toEqual({
       token: 1,
-      challenge: 1,
+      challenge: 0,
       read: names.length,
     });
     await fixture.resolver.resolvePipeline(pipelineWith(variables), access);

@@ -9,10 +9,11 @@ export interface LoginSession {
 }
 
 /**
- * Lets the first call of a fresh client log in alone. Key Vault's SDK learns where to get a
- * token from a 401 challenge, so reads that start together on a fresh client would each be
- * challenged; queuing them behind the first costs one challenge and one token request for
- * the lot. When that first call fails to log in, the calls queued behind it fail with the same
+ * Lets the first call of a fresh client log in alone, for a vault outside the known clouds
+ * (whose token scope only its 401 challenge tells; see `PreAuthorization` for the others). Key
+ * Vault's SDK learns where to get a token from that challenge, so reads that start together on
+ * a fresh client would each be challenged; queuing them behind the first costs one challenge
+ * and one token request for the lot. When that first call fails to log in, the calls queued behind it fail with the same
  * error instead of asking Entra ID again. Later calls, and every call once logged in, go
  * straight through.
  */

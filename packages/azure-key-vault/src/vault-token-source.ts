@@ -32,8 +32,9 @@ const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * The credential the Key Vault client uses: it asks the client-secret credential for tokens
  * in the configured tenant only, and turns every failure into a `SecretError` naming the
- * setting to fix. Caching and sharing a token between concurrent reads is the SDK's (its
- * token cycler single-flights renewals, MSAL caches the token for its lifetime).
+ * setting to fix. MSAL caches the token for its lifetime; sharing one token request between
+ * concurrent reads is `PreAuthorization`'s for vaults of the known clouds, and the SDK's token
+ * cycler's once a vault's challenge was answered.
  */
 export class VaultTokenSource implements TokenCredentialLike, LoginSession {
   private delivered = false;
@@ -64,10 +65,18 @@ export class VaultTokenSource implements TokenCredentialLike, LoginSession {
     return typeof error === 'object' && error !== null && this.loginErrors.has(error);
   }
 
-  async getToken(
+  getToken(
     scopes: string | string[],
     options: TokenRequestOptions = {},
   ): Promise<AccessTokenLike | null> {
+    return this.requestToken(scopes, options);
+  }
+
+  /** {@link VaultTokenSource.getToken}, typed as it behaves: a token, or a `SecretError`. */
+  async requestToken(
+    scopes: string | string[],
+    options: TokenRequestOptions = {},
+  ): Promise<AccessTokenLike> {
     const { tenantId: challengeTenant, ...rest } = options;
     if (challengeTenant !== undefined && this.isOtherTenant(challengeTenant)) {
       throw this.remember(this.tenantMismatch(challengeTenant));
