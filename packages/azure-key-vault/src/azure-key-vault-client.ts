@@ -1,15 +1,16 @@
-// The only file that imports the Azure SDKs; the rest of the package speaks the contract.
-import { ClientSecretCredential } from '@azure/identity';
-import { SecretClient } from '@azure/keyvault-secrets';
+// The only file that imports the Azure SDKs, and only when a client first needs them: they
+// load about 35 packages, which planning, `parseConfig` and `validateReference` never need.
+import type { ClientSecretCredential } from '@azure/identity';
+import type { SecretClient } from '@azure/keyvault-secrets';
 import type { ProviderContext } from '@fromsecret/core';
-import { raceWithSignal } from '@fromsecret/core';
+import { raceWithSignal, SecretError, sanitizeCause } from '@fromsecret/core';
 import type { AzureKeyVaultConfig } from './azure-key-vault-config';
 import type { KeyVaultAddress } from './azure-key-vault-reference';
 import { EntraFailureRecorder } from './entra-failure-recorder';
 import { knownVaultScope, PUBLIC_CLOUD_VAULT_SCOPE } from './key-vault-scope';
 import { LoginGate } from './login-gate';
 import { PreAuthorization } from './pre-authorization';
-import { VaultTokenSource } from './vault-token-source';
+import { type TokenCredentialLike, VaultTokenSource } from './vault-token-source';
 
 /**
  * How to reach an emulator instead of Azure. For tests and emulators only: it trusts
@@ -44,43 +45,25 @@ export interface FetchedSecret {
  * other vault go through its 401 challenge, the first one alone (see {@link LoginGate}).
  */
 export class AzureKeyVaultClient {
-  private readonly secrets: SecretClient;
+  private readonly recorder = new EntraFailureRecorder();
   private readonly tokens: VaultTokenSource;
+  private readonly preAuthorization: PreAuthorization | undefined;
   private readonly gate: PreAuthorization | LoginGate;
+  private clients: Promise<SdkClients> | undefined;
 
-  constructor(options: AzureKeyVaultClientOptions) {
+  constructor(private readonly options: AzureKeyVaultClientOptions) {
     const { config, context, emulator } = options;
-    const pipeline = {
-      retryOptions: { maxRetries: 0 },
-      redirectOptions: { maxRetries: 0 },
-      userAgentOptions: { userAgentPrefix: 'fromsecret' },
-      ...(emulator === undefined ? {} : { tlsOptions: { ca: emulator.caCert } }),
+    // The SDK's credential is built with the secret client, on first use; this one awaits it.
+    const credential: TokenCredentialLike = {
+      getToken: async (scopes, tokenOptions) =>
+        (await this.sdkClients()).credential.getToken(scopes, tokenOptions),
     };
-    const recorder = new EntraFailureRecorder();
-    const credential = new ClientSecretCredential(
-      config.tenantId,
-      config.clientId,
-      config.clientSecret,
-      {
-        ...pipeline,
-        authorityHost: config.authorityHost,
-        disableInstanceDiscovery: emulator !== undefined,
-        additionalPolicies: [{ policy: recorder.policy, position: 'perRetry' }],
-      },
-    );
-    this.tokens = new VaultTokenSource(credential, recorder, config, context);
+    this.tokens = new VaultTokenSource(credential, this.recorder, config, context);
     const scope =
       emulator === undefined ? knownVaultScope(config.vaultUrl) : PUBLIC_CLOUD_VAULT_SCOPE;
-    const preAuthorization =
+    this.preAuthorization =
       scope === undefined ? undefined : new PreAuthorization(scope, this.tokens);
-    this.gate = preAuthorization ?? new LoginGate(this.tokens);
-    this.secrets = new SecretClient(config.vaultUrl, this.tokens, {
-      ...pipeline,
-      disableChallengeResourceVerification: emulator !== undefined,
-      ...(preAuthorization === undefined
-        ? {}
-        : { additionalPolicies: [{ policy: preAuthorization.policy, position: 'perRetry' }] }),
-    });
+    this.gate = this.preAuthorization ?? new LoginGate(this.tokens);
   }
 
   /** Whether this client has obtained a token at least once. */
@@ -95,19 +78,15 @@ export class AzureKeyVaultClient {
 
   /** Reads one secret version (the latest when `address.version` is absent). */
   getSecret(address: KeyVaultAddress, signal: AbortSignal): Promise<FetchedSecret> {
-    return this.gate.run(
-      () =>
-        raceWithSignal(
-          this.secrets
-            .getSecret(address.name, {
-              abortSignal: signal,
-              ...(address.version === undefined ? {} : { version: address.version }),
-            })
-            .then((secret) => ({ value: secret.value, version: secret.properties.version })),
-          signal,
-        ),
-      signal,
-    );
+    const read = async (): Promise<FetchedSecret> => {
+      const { secrets } = await this.sdkClients();
+      const secret = await secrets.getSecret(address.name, {
+        abortSignal: signal,
+        ...(address.version === undefined ? {} : { version: address.version }),
+      });
+      return { value: secret.value, version: secret.properties.version };
+    };
+    return this.gate.run(() => raceWithSignal(read(), signal), signal);
   }
 
   /**
@@ -125,6 +104,82 @@ export class AzureKeyVaultClient {
       throw error;
     }
     throw new Error('the vault returned a secret for a random name that cannot exist');
+  }
+
+  /** The SDK's credential and secret client, built once; a failed load is tried again. */
+  private sdkClients(): Promise<SdkClients> {
+    if (this.clients === undefined) {
+      const clients = createSdkClients(
+        this.options,
+        this.tokens,
+        this.recorder,
+        this.preAuthorization,
+      );
+      clients.catch(() => {
+        if (this.clients === clients) this.clients = undefined;
+      });
+      this.clients = clients;
+    }
+    return this.clients;
+  }
+}
+
+interface SdkClients {
+  credential: ClientSecretCredential;
+  secrets: SecretClient;
+}
+
+async function createSdkClients(
+  options: AzureKeyVaultClientOptions,
+  tokens: VaultTokenSource,
+  recorder: EntraFailureRecorder,
+  preAuthorization: PreAuthorization | undefined,
+): Promise<SdkClients> {
+  const { ClientSecretCredential, SecretClient } = await loadSdk();
+  const { config, emulator } = options;
+  const pipeline = {
+    retryOptions: { maxRetries: 0 },
+    redirectOptions: { maxRetries: 0 },
+    userAgentOptions: { userAgentPrefix: 'fromsecret' },
+    ...(emulator === undefined ? {} : { tlsOptions: { ca: emulator.caCert } }),
+  };
+  const credential = new ClientSecretCredential(
+    config.tenantId,
+    config.clientId,
+    config.clientSecret,
+    {
+      ...pipeline,
+      authorityHost: config.authorityHost,
+      disableInstanceDiscovery: emulator !== undefined,
+      additionalPolicies: [{ policy: recorder.policy, position: 'perRetry' }],
+    },
+  );
+  const secrets = new SecretClient(config.vaultUrl, tokens, {
+    ...pipeline,
+    disableChallengeResourceVerification: emulator !== undefined,
+    ...(preAuthorization === undefined
+      ? {}
+      : { additionalPolicies: [{ policy: preAuthorization.policy, position: 'perRetry' }] }),
+  });
+  return { credential, secrets };
+}
+
+async function loadSdk() {
+  try {
+    const [identity, keyVaultSecrets] = await Promise.all([
+      import('@azure/identity'),
+      import('@azure/keyvault-secrets'),
+    ]);
+    return {
+      ClientSecretCredential: identity.ClientSecretCredential,
+      SecretClient: keyVaultSecrets.SecretClient,
+    };
+  } catch (error) {
+    throw new SecretError({
+      code: 'PROVIDER_ERROR',
+      message: `The Azure Key Vault provider could not load the Azure SDK (@azure/identity, @azure/keyvault-secrets): ${error instanceof Error ? error.message : String(error)}; reinstall @fromsecret/azure-key-vault with its dependencies`,
+      cause: sanitizeCause(error),
+    });
   }
 }
 

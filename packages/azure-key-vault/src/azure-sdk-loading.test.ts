@@ -1,0 +1,85 @@
+import { mountAzureKeyVaultEmulatorOnNock } from '@fromsecret/testkit';
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  canaryValue,
+  clientId,
+  clientSecret,
+  expectFailure,
+} from './__fixtures__/emulator-fixture';
+
+const sdkPackages = ['@azure/identity', '@azure/keyvault-secrets'];
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+let loaded: string[] = [];
+
+/** Notes when the package's code loads `specifier`, and then loads the real module. */
+function watch(specifier: string): void {
+  vi.doMock(specifier, async (importOriginal) => {
+    loaded.push(specifier);
+    return importOriginal();
+  });
+}
+
+/** The package as a server gets it: imported afresh, a provider created from its settings. */
+async function importAndCreate() {
+  const azureKeyVault = await import('./index');
+  const { provider } = azureKeyVault;
+  const created = provider.create(
+    provider.parseConfig({
+      vaultUrl: 'https://myvault.vault.azure.net',
+      tenantId: '8f2c7a3e-5b1d-4c6e-9a0f-3d2b1c4e5f60',
+      clientId,
+      clientSecret,
+    }),
+    { logger: silent, now: Date.now },
+  );
+  created.validateReference?.({ path: 'api-key', key: 'value' });
+  return created;
+}
+
+beforeEach(() => {
+  loaded = [];
+  vi.resetModules();
+  for (const specifier of sdkPackages) watch(specifier);
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  for (const specifier of sdkPackages) vi.doUnmock(specifier);
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe('loading the Azure SDKs', () => {
+  it('loads neither when the package is imported, a provider created or a reference checked', async () => {
+    await importAndCreate();
+    expect(loaded).toEqual([]);
+  });
+
+  it('loads both on the first read, once', async () => {
+    const handle = mountAzureKeyVaultEmulatorOnNock(nock, {
+      principals: [{ clientId, clientSecret }],
+      secrets: [{ name: 'api-key', versions: [canaryValue('one')] }],
+    });
+    const created = await importAndCreate();
+    const signal = new AbortController().signal;
+    await created.read({ path: 'api-key' }, { signal });
+    const data = await created.read({ path: 'api-key' }, { signal });
+    expect(data.values.value).toBe(canaryValue('one'));
+    expect([...loaded].sort()).toEqual(sdkPackages);
+    expect(handle.log.count('token')).toBe(1);
+  });
+
+  it('fails with PROVIDER_ERROR naming the packages when the SDK cannot be loaded', async () => {
+    vi.doMock('@azure/identity', () => {
+      throw new Error("Cannot find package '@azure/identity'");
+    });
+    const created = await importAndCreate();
+    const error = await expectFailure(
+      () => created.read({ path: 'api-key' }, { signal: new AbortController().signal }),
+      'PROVIDER_ERROR',
+    );
+    expect(error.message).toContain('could not load the Azure SDK');
+    expect(error.message).toContain('@azure/identity');
+    expect(error.message).not.toContain(clientSecret);
+  });
+});
