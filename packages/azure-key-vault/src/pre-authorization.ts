@@ -1,4 +1,4 @@
-import { createSharedLogin, type SharedLogin } from './shared-login';
+import { createSharedLogin, type SharedLogin } from '@fromsecret/core';
 import type { AccessTokenLike, VaultTokenSource } from './vault-token-source';
 
 /** Renew this long before a token expires, as MSAL does, so that renewing gets a new token. */

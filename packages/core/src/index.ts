@@ -44,6 +44,12 @@ export {
   isIntegrationName,
   isRepositoryName,
 } from './integrations/index';
+// Helpers for providers: one login shared by concurrent callers
+export {
+  createSharedLogin,
+  type LoginFunction,
+  type SharedLogin,
+} from './login/create-shared-login';
 // Masking
 export {
   createMasker,

@@ -1,3 +1,4 @@
+import { createSharedLogin, type SharedLogin } from '@fromsecret/core';
 import type { IssuedAccessToken } from './infisical-client';
 
 /** Logs in and returns a new token; must honour `signal`. */
@@ -14,17 +15,25 @@ const maximumRenewalMarginMs = 60_000;
 
 /**
  * One machine identity's access token: reused until shortly before `expiresIn`, and obtained
- * by a single login shared by every concurrent caller (single flight). A caller that aborts
- * stops waiting at once; the login itself is aborted only when no caller waits for it.
+ * by a single login shared by every concurrent caller (single flight, core's
+ * `createSharedLogin`). A caller that aborts stops waiting at once, with its signal's reason;
+ * the login itself is aborted only when no caller waits for it.
  */
 export class AccessTokenCache {
   private current?: CachedToken;
-  private flight?: LoginFlight;
+  private readonly sharedLogin: SharedLogin<string>;
 
   constructor(
-    private readonly login: LoginFunction,
+    login: LoginFunction,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.sharedLogin = createSharedLogin(async (signal) => {
+      const startedAt = this.now();
+      const issued = await login(signal);
+      this.current = { accessToken: issued.accessToken, renewAt: renewAt(startedAt, issued) };
+      return issued.accessToken;
+    });
+  }
 
   /** A token valid for a while yet: the cached one, or one from a (shared) new login. */
   get(signal: AbortSignal): Promise<string> {
@@ -32,9 +41,7 @@ export class AccessTokenCache {
     if (this.current !== undefined && this.now() < this.current.renewAt) {
       return Promise.resolve(this.current.accessToken);
     }
-    // A login every caller gave up on is being aborted; a new caller must not wait for it.
-    if (this.flight === undefined || this.flight.abandoned) this.flight = this.startFlight();
-    return this.flight.join(signal);
+    return this.sharedLogin.join(signal);
   }
 
   /** Logs in now, whatever is cached, and keeps the new token (for test connection). */
@@ -57,67 +64,10 @@ export class AccessTokenCache {
     this.current = undefined;
     return token;
   }
-
-  private startFlight(): LoginFlight {
-    const startedAt = this.now();
-    const flight = new LoginFlight(async (signal) => {
-      const issued = await this.login(signal);
-      this.current = { accessToken: issued.accessToken, renewAt: renewAt(startedAt, issued) };
-      return issued.accessToken;
-    });
-    flight.done.then(() => {
-      if (this.flight === flight) this.flight = undefined;
-    });
-    return flight;
-  }
 }
 
 function renewAt(startedAt: number, issued: IssuedAccessToken): number {
   if (issued.expiresInSeconds === 0) return Number.POSITIVE_INFINITY;
   const lifetime = issued.expiresInSeconds * 1000;
   return startedAt + lifetime - Math.min(maximumRenewalMarginMs, lifetime / 10);
-}
-
-type Outcome = { ok: true; value: string } | { ok: false; error: unknown };
-
-/** A login that several callers wait for; aborted only when every one of them gave up. */
-class LoginFlight {
-  private readonly controller = new AbortController();
-  private waiting = 0;
-  /** True once every caller gave up and the login was aborted. */
-  abandoned = false;
-  /** Settles once the login has succeeded or failed; never rejects. */
-  readonly done: Promise<Outcome>;
-
-  constructor(run: (signal: AbortSignal) => Promise<string>) {
-    this.done = run(this.controller.signal).then(
-      (value): Outcome => ({ ok: true, value }),
-      (error: unknown): Outcome => ({ ok: false, error }),
-    );
-  }
-
-  join(signal: AbortSignal): Promise<string> {
-    this.waiting += 1;
-    return new Promise((resolve, reject) => {
-      const leave = () => {
-        signal.removeEventListener('abort', onAbort);
-        this.waiting -= 1;
-      };
-      const onAbort = () => {
-        leave();
-        if (this.waiting === 0) {
-          this.abandoned = true;
-          this.controller.abort(signal.reason);
-        }
-        reject(signal.reason);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      void this.done.then((outcome) => {
-        if (signal.aborted) return;
-        leave();
-        if (outcome.ok) resolve(outcome.value);
-        else reject(outcome.error);
-      });
-    });
-  }
 }

@@ -1,4 +1,4 @@
-import { SecretError } from '@fromsecret/core';
+import { createSharedLogin, SecretError, type SharedLogin } from '@fromsecret/core';
 import {
   type AppRoleContext,
   type IssuedToken,
@@ -8,24 +8,23 @@ import {
 import { abortedError } from './map-vault-error';
 import { describeOperation, vaultTarget } from './vault-operation';
 
-interface LoginFlight {
-  promise: Promise<IssuedToken>;
-  controller: AbortController;
-  waiters: number;
-  settled: boolean;
-}
-
 /**
  * The AppRole token of one provider: one login, reused until shortly before its lease ends,
- * shared by concurrent callers (single flight). A login runs until every caller waiting for
- * it has given up, so that one caller's abort never fails the others.
+ * shared by concurrent callers (single flight, core's `createSharedLogin`). A login runs until
+ * every caller waiting for it has given up, so that one caller's abort never fails the others.
  */
 export class VaultTokenSession {
   private current: IssuedToken | undefined;
-  private flight: LoginFlight | undefined;
+  private readonly sharedLogin: SharedLogin<IssuedToken>;
   private closed = false;
 
-  constructor(private readonly appRole: AppRoleContext) {}
+  constructor(private readonly appRole: AppRoleContext) {
+    this.sharedLogin = createSharedLogin(async (signal) => {
+      const issued = await loginWithAppRole(this.appRole, signal);
+      this.current = issued;
+      return issued;
+    });
+  }
 
   /** A token that Vault should accept: the cached one, or a fresh login's. */
   token(signal: AbortSignal): Promise<string> {
@@ -53,82 +52,25 @@ export class VaultTokenSession {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const flight = this.flight;
-    if (flight !== undefined && !flight.settled) {
-      flight.controller.abort();
-      // Its waiters received its outcome; close only needs it settled before revoking.
-      await flight.promise.then(
-        () => undefined,
-        () => undefined,
-      );
-    }
+    // Its waiters receive its outcome; close only needs it settled before revoking.
+    await this.sharedLogin.abort();
     const current = this.current;
     this.current = undefined;
     if (current !== undefined) await revokeToken(this.appRole, current.token);
   }
 
-  private waitForLogin(signal: AbortSignal): Promise<string> {
+  private async waitForLogin(signal: AbortSignal): Promise<string> {
     const { config } = this.appRole;
     const description = () =>
       describeOperation({ kind: 'login', authPath: config.authPath }, vaultTarget(config));
-    if (this.closed) return Promise.reject(closedError());
-    if (signal.aborted) return Promise.reject(abortedError(signal, description()));
-    const flight = this.flight ?? this.startLogin();
-    flight.waiters += 1;
-    return new Promise((resolve, reject) => {
-      let waiting = true;
-      // Each waiter leaves exactly once: on its own abort or on the login's outcome.
-      const leave = (): boolean => {
-        if (!waiting) return false;
-        waiting = false;
-        signal.removeEventListener('abort', onAbort);
-        flight.waiters -= 1;
-        return true;
-      };
-      const onAbort = () => {
-        if (!leave()) return;
-        if (flight.waiters === 0 && !flight.settled) this.abandon(flight);
-        reject(abortedError(signal, description()));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      flight.promise.then(
-        (issued) => {
-          if (leave()) resolve(issued.token);
-        },
-        (error: unknown) => {
-          if (leave()) reject(error);
-        },
-      );
-    });
-  }
-
-  private startLogin(): LoginFlight {
-    const controller = new AbortController();
-    const flight: LoginFlight = {
-      controller,
-      waiters: 0,
-      settled: false,
-      promise: loginWithAppRole(this.appRole, controller.signal),
-    };
-    this.flight = flight;
-    // Bookkeeping only: every waiter gets the outcome through its own handlers.
-    flight.promise.then(
-      (issued) => {
-        flight.settled = true;
-        if (this.flight === flight) this.flight = undefined;
-        this.current = issued;
-      },
-      () => {
-        flight.settled = true;
-        if (this.flight === flight) this.flight = undefined;
-      },
-    );
-    return flight;
-  }
-
-  private abandon(flight: LoginFlight): void {
-    if (this.flight === flight) this.flight = undefined;
-    flight.controller.abort();
+    if (this.closed) throw closedError();
+    try {
+      return (await this.sharedLogin.join(signal)).token;
+    } catch (error) {
+      // A caller that gave up gets its own abort, not the login's outcome.
+      if (signal.aborted) throw abortedError(signal, description());
+      throw error;
+    }
   }
 }
 
