@@ -1,4 +1,4 @@
-import { substituteReferences } from '../reference/substitute-references';
+import { PipelineSubstitution } from '../reference/pipeline-substitution';
 import { buildRecords } from './build-records';
 import type { FetchOutcome } from './fetch-reads';
 import type { ResolutionPlan } from './plan-resolution';
@@ -13,11 +13,18 @@ export function buildResolution<Pipeline>(
   plan: ResolutionPlan,
   outcome: FetchOutcome,
 ): ResolutionResult<Pipeline> {
-  const replacements = plan.references.map((located, index) => ({
-    pointer: located.location.pointer,
-    value: outcome.values[index]!,
-  }));
-  const substituted = substituteReferences(pipeline, replacements) as Pipeline;
-  const secrets = [...new Set(replacements.map((replacement) => replacement.value))];
-  return { pipeline: substituted, secrets, records: buildRecords(plan, outcome) };
+  const { references } = plan;
+  const { values } = outcome;
+  // Each pointer and value is handed over as it stands: no replacement object per reference.
+  const substitution = new PipelineSubstitution(pipeline);
+  for (let index = 0; index < references.length; index++) {
+    substitution.replace(references[index]!.location.pointer, values[index]);
+  }
+  // In document order of first use, as a Set keeps them.
+  const secrets = [...new Set(values as string[])];
+  return {
+    pipeline: substitution.result as Pipeline,
+    secrets,
+    records: buildRecords(plan, outcome),
+  };
 }
