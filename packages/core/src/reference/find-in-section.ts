@@ -7,7 +7,7 @@ import type { LocatedReference, ReferenceLocation } from './secret-reference';
 /**
  * How deep, counted in JSON pointer segments from the pipeline's root, the walk goes. Real
  * settings nest a handful of levels; the bound keeps a hostile 10,000-level input from costing
- * more than a clear error (the walk uses its own stack, so it could not overflow anyway).
+ * more than a clear error, and the walk's recursion from overflowing the stack.
  */
 export const MAXIMUM_NESTING_DEPTH = 100;
 
@@ -17,34 +17,39 @@ export const PLAIN_DATA_HINT =
 
 const REFERENCE_FIELDS: readonly string[] = ['integration', 'path', 'key', 'version'];
 
-/** What a walk collects: the references and every problem, so that all are reported at once. */
+/**
+ * What a walk collects: the references and every problem, so that all are reported at once,
+ * and the containers from the pipeline down to the one being walked.
+ */
 export interface ReferenceSink {
   found: LocatedReference[];
   problems: PipelineProblem[];
+  /**
+   * The containers above the value being walked (pipeline, group, step, ...), pushed and
+   * popped as the walk goes: a value among them is a cycle. One array for the whole walk
+   * instead of a frame object per container keeps the walk's garbage small.
+   */
+  ancestors: unknown[];
 }
 
 /** The step or service a section belongs to, and which section it is. */
 export type SectionOwner = Omit<ReferenceLocation, 'pointer' | 'name'>;
 
-interface Frame {
-  value: unknown;
-  pointer: string;
-  depth: number;
-  /** The variable or top-level setting the value belongs to; `undefined` for the section. */
-  name: string | undefined;
-  parent: Frame | undefined;
+/** One section being walked: where its references belong and where they are collected. */
+interface SectionWalk {
+  owner: SectionOwner;
+  sink: ReferenceSink;
 }
 
 /**
  * Collects every `from_secret` map inside a step's `environment` or `settings`, at any depth,
- * into `sink`. `ancestors` are the containers above the section (pipeline, group, step), so
- * that a value holding one of them is reported as a cycle.
+ * into `sink`. `sink.ancestors` holds the containers above the section (pipeline, group,
+ * step), so that a value holding one of them is reported as a cycle.
  */
 export function findInSection(
   section: unknown,
   owner: SectionOwner,
   pointer: string,
-  ancestors: readonly unknown[],
   sink: ReferenceSink,
 ): void {
   if (isPlainObject(section) && Object.hasOwn(section, 'from_secret')) {
@@ -54,46 +59,57 @@ export function findInSection(
     sink.problems.push({ scope: 'pipeline', pointer, problems: [text] });
     return;
   }
-  let parent: Frame | undefined;
-  for (const value of ancestors) parent = { value, pointer: '', depth: 0, name: undefined, parent };
-  const depth = pointer.split('/').length - 1;
-  const stack: Frame[] = [{ value: section, pointer, depth, name: undefined, parent }];
-  while (stack.length > 0) visit(stack.pop()!, owner, stack, sink);
+  visit({ owner, sink }, section, pointer, sink.ancestors.length, undefined);
 }
 
-function visit(frame: Frame, owner: SectionOwner, stack: Frame[], sink: ReferenceSink): void {
-  const kind = classifyValue(frame.value);
+/**
+ * Walks one value in document order. The recursion is bounded: it never goes below
+ * {@link MAXIMUM_NESTING_DEPTH} levels (nor around a cycle), so it cannot overflow the stack.
+ * `depth` counts the pointer's segments; `name` is the variable or top-level setting the value
+ * belongs to, `undefined` for the section itself.
+ */
+function visit(
+  walk: SectionWalk,
+  value: unknown,
+  pointer: string,
+  depth: number,
+  name: string | undefined,
+): void {
+  const kind = classifyValue(value);
   if (kind === 'primitive' || kind === 'other-object') return;
-  const problem = containerProblem(frame, kind);
+  const problem = containerProblem(walk.sink.ancestors, value, kind, depth);
   if (problem !== undefined) {
-    report(frame, owner, problem, sink);
+    report(walk, pointer, name, problem);
   } else if (kind === 'array') {
-    pushItems(frame, stack);
+    visitItems(walk, value as unknown[], pointer, depth, name);
   } else {
-    const map = frame.value as Record<string, unknown>;
+    const map = value as Record<string, unknown>;
     const keys = Object.keys(map);
-    if (frame.name !== undefined && keys.includes('from_secret')) {
-      readReference(map, keys, locate(frame, owner), sink);
-    } else if (frame.name !== undefined && keys.length === 1 && looksLikeFromSecret(keys[0]!)) {
+    if (name !== undefined && keys.includes('from_secret')) {
+      readReference(map, keys, locate(walk.owner, pointer, name), walk.sink);
+    } else if (name !== undefined && keys.length === 1 && looksLikeFromSecret(keys[0]!)) {
       const shown = JSON.stringify(keys[0]);
-      report(frame, owner, `the key ${shown} looks like from_secret; write it exactly`, sink);
+      report(walk, pointer, name, `the key ${shown} looks like from_secret; write it exactly`);
     } else {
-      for (let index = keys.length - 1; index >= 0; index--) {
-        pushChild(frame, keys[index]!, map[keys[index]!], stack);
-      }
+      visitMembers(walk, map, keys, pointer, depth, name);
     }
   }
 }
 
 /** Why the walk cannot go into this container, if it cannot. */
-function containerProblem(frame: Frame, kind: ValueKind): string | undefined {
+function containerProblem(
+  ancestors: readonly unknown[],
+  value: unknown,
+  kind: ValueKind,
+  depth: number,
+): string | undefined {
   if (kind === 'map-or-set') {
-    return `this value is ${describeValueType(frame.value)}; ${PLAIN_DATA_HINT}`;
+    return `this value is ${describeValueType(value)}; ${PLAIN_DATA_HINT}`;
   }
-  if (isOwnAncestor(frame)) {
+  if (ancestors.includes(value)) {
     return 'this value contains itself (a cycle); a pipeline must be a tree of plain data';
   }
-  if (frame.depth > MAXIMUM_NESTING_DEPTH) {
+  if (depth > MAXIMUM_NESTING_DEPTH) {
     return (
       `this value is nested more than ${MAXIMUM_NESTING_DEPTH} levels deep; flatten it ` +
       '(references are not looked for deeper)'
@@ -102,42 +118,58 @@ function containerProblem(frame: Frame, kind: ValueKind): string | undefined {
   return undefined;
 }
 
-function report(frame: Frame, owner: SectionOwner, text: string, sink: ReferenceSink): void {
-  const pointer = frame.pointer;
-  sink.problems.push(
-    frame.name === undefined
+function report(walk: SectionWalk, pointer: string, name: string | undefined, text: string): void {
+  walk.sink.problems.push(
+    name === undefined
       ? { scope: 'pipeline', pointer, problems: [text] }
-      : { scope: 'reference', pointer, problems: [text], location: locate(frame, owner) },
+      : {
+          scope: 'reference',
+          pointer,
+          problems: [text],
+          location: locate(walk.owner, pointer, name),
+        },
   );
 }
 
-function pushItems(frame: Frame, stack: Frame[]): void {
-  const list = frame.value as unknown[];
-  for (let index = list.length - 1; index >= 0; index--) {
+function visitItems(
+  walk: SectionWalk,
+  list: unknown[],
+  pointer: string,
+  depth: number,
+  name: string | undefined,
+): void {
+  walk.sink.ancestors.push(list);
+  for (let index = 0; index < list.length; index++) {
     // A hole would read Array.prototype: only own items are data.
-    if (Object.hasOwn(list, index)) pushChild(frame, String(index), list[index], stack);
+    if (!Object.hasOwn(list, index)) continue;
+    const item = list[index];
+    if (typeof item !== 'object' || item === null) continue;
+    const key = String(index);
+    visit(walk, item, `${pointer}/${key}`, depth + 1, name ?? key);
   }
+  walk.sink.ancestors.pop();
 }
 
-function pushChild(parent: Frame, key: string, value: unknown, stack: Frame[]): void {
-  if (typeof value !== 'object' || value === null) return;
-  stack.push({
-    value,
-    pointer: `${parent.pointer}/${escapePointerSegment(key)}`,
-    depth: parent.depth + 1,
-    name: parent.name ?? key,
-    parent,
-  });
+function visitMembers(
+  walk: SectionWalk,
+  map: Record<string, unknown>,
+  keys: readonly string[],
+  pointer: string,
+  depth: number,
+  name: string | undefined,
+): void {
+  walk.sink.ancestors.push(map);
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
+    const member = map[key];
+    if (typeof member !== 'object' || member === null) continue;
+    visit(walk, member, `${pointer}/${escapePointerSegment(key)}`, depth + 1, name ?? key);
+  }
+  walk.sink.ancestors.pop();
 }
 
-function locate(frame: Frame, owner: SectionOwner): ReferenceLocation {
-  return {
-    pointer: frame.pointer,
-    group: owner.group,
-    step: owner.step,
-    section: owner.section,
-    name: frame.name!,
-  };
+function locate(owner: SectionOwner, pointer: string, name: string): ReferenceLocation {
+  return { pointer, group: owner.group, step: owner.step, section: owner.section, name };
 }
 
 function readReference(
@@ -146,15 +178,15 @@ function readReference(
   location: ReferenceLocation,
   sink: ReferenceSink,
 ): void {
+  const reading = readFromSecret(map.from_secret);
+  if (keys.length === 1 && reading.problems === undefined) {
+    sink.found.push({ reference: reading.reference, location });
+    return;
+  }
   const problems: string[] = [];
   if (keys.length > 1) problems.push(otherKeysProblem(keys.filter((key) => key !== 'from_secret')));
-  const reading = readFromSecret(map.from_secret);
   if (reading.problems !== undefined) problems.push(...reading.problems);
-  if (problems.length > 0) {
-    sink.problems.push({ scope: 'reference', pointer: location.pointer, problems, location });
-  } else {
-    sink.found.push({ reference: reading.reference!, location });
-  }
+  sink.problems.push({ scope: 'reference', pointer: location.pointer, problems, location });
 }
 
 function otherKeysProblem(others: readonly string[]): string {
@@ -174,11 +206,4 @@ function looksLikeFromSecret(key: string): boolean {
   if (key.length > 16) return false;
   const folded = key.toLowerCase().replace(/[-_\s]/g, '');
   return folded === 'fromsecret' || folded === 'fromsecrets';
-}
-
-function isOwnAncestor(frame: Frame): boolean {
-  for (let ancestor = frame.parent; ancestor !== undefined; ancestor = ancestor.parent) {
-    if (ancestor.value === frame.value) return true;
-  }
-  return false;
 }

@@ -26,8 +26,9 @@ const SECTIONS = ['environment', 'settings'] as const;
  *   nesting deeper than 100 levels.
  */
 export function findReferences(pipeline: unknown): LocatedReference[] {
-  const sink: ReferenceSink = { found: [], problems: [] };
+  const sink: ReferenceSink = { found: [], problems: [], ancestors: [] };
   if (isPlainObject(pipeline)) {
+    sink.ancestors.push(pipeline);
     for (const group of GROUPS) findInGroup(pipeline, group, sink);
   } else {
     const hint = classifyValue(pipeline) === 'map-or-set' ? `; ${PLAIN_DATA_HINT}` : '';
@@ -54,17 +55,20 @@ function findInGroup(
   const kind = classifyValue(container);
   if (kind === 'array') {
     const list = container as unknown[];
+    sink.ancestors.push(list);
     for (let index = 0; index < list.length; index++) {
       if (!Object.hasOwn(list, index)) continue;
       const key = String(index);
-      findInStep(list[index], group, key, `${pointer}/${key}`, [pipeline, container], sink);
+      findInStep(list[index], group, key, `${pointer}/${key}`, sink);
     }
+    sink.ancestors.pop();
   } else if (kind === 'plain-object') {
     const map = container as Record<string, unknown>;
+    sink.ancestors.push(map);
     for (const key of Object.keys(map)) {
-      const stepPointer = `${pointer}/${escapePointerSegment(key)}`;
-      findInStep(map[key], group, key, stepPointer, [pipeline, container], sink);
+      findInStep(map[key], group, key, `${pointer}/${escapePointerSegment(key)}`, sink);
     }
+    sink.ancestors.pop();
   } else {
     const hint = kind === 'map-or-set' ? `; ${PLAIN_DATA_HINT}` : ', or leave it out';
     sink.problems.push({
@@ -82,7 +86,6 @@ function findInStep(
   group: ReferenceLocation['group'],
   key: string,
   pointer: string,
-  ancestors: readonly unknown[],
   sink: ReferenceSink,
 ): void {
   const kind = classifyValue(step);
@@ -95,10 +98,12 @@ function findInStep(
   if (kind !== 'plain-object') return;
   const map = step as Record<string, unknown>;
   const name = Object.hasOwn(map, 'name') ? map.name : undefined;
-  const owner = { group, step: typeof name === 'string' && name !== '' ? name : key };
+  const stepName = typeof name === 'string' && name !== '' ? name : key;
+  sink.ancestors.push(map);
   for (const section of SECTIONS) {
     if (!Object.hasOwn(map, section)) continue;
-    const sectionPointer = `${pointer}/${section}`;
-    findInSection(map[section], { ...owner, section }, sectionPointer, [...ancestors, step], sink);
+    const owner = { group, step: stepName, section };
+    findInSection(map[section], owner, `${pointer}/${section}`, sink);
   }
+  sink.ancestors.pop();
 }
