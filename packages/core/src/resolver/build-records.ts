@@ -1,3 +1,4 @@
+import type { ExternalReference } from '../reference/secret-reference';
 import type { FetchOutcome } from './fetch-reads';
 import type { ResolutionPlan } from './plan-resolution';
 import type { ResolutionRecord } from './secret-resolver';
@@ -7,14 +8,15 @@ import type { ResolutionRecord } from './secret-resolver';
  * store returned, when, and whether the read was shared. Records never hold a value.
  */
 export function buildRecords(plan: ResolutionPlan, outcome: FetchOutcome): ResolutionRecord[] {
-  const records = new Array<ResolutionRecord>(plan.references.length);
+  const { references } = plan;
+  const records = new Array<ResolutionRecord>(references.length);
   for (const group of plan.reads) {
     const { resolvedAt, resolvedVersion } = outcome.receipts.get(group)!;
-    const shared = group.references.length > 1;
+    const shared = group.indices.length > 1;
     const integration = group.used.descriptor;
-    for (const item of group.references) {
-      const { path, key, version } = item.reference;
-      const location = item.located.location;
+    for (const index of group.indices) {
+      const { reference, location } = references[index]!;
+      const { path, key, version } = reference as ExternalReference;
       const record: ResolutionRecord = {
         kind: 'external',
         integration: { ...integration },
@@ -26,15 +28,15 @@ export function buildRecords(plan: ResolutionPlan, outcome: FetchOutcome): Resol
       };
       if (version !== undefined) record.version = version;
       if (resolvedVersion !== undefined) record.resolvedVersion = resolvedVersion;
-      records[item.index] = record;
+      records[index] = record;
     }
   }
   for (const group of plan.internalReads) {
     const { resolvedAt } = outcome.receipts.get(group)!;
-    const shared = group.references.length > 1;
-    for (const item of group.references) {
-      const location = item.located.location;
-      records[item.index] = { kind: 'internal', name: group.name, resolvedAt, shared, location };
+    const shared = group.indices.length > 1;
+    for (const index of group.indices) {
+      const { location } = references[index]!;
+      records[index] = { kind: 'internal', name: group.name, resolvedAt, shared, location };
     }
   }
   return records;

@@ -1,17 +1,13 @@
 import type { SecretError } from '../errors/secret-error';
 import type { AccessContext, InternalSecretStore } from '../integrations/integration';
+import type { ExternalReference, LocatedReference } from '../reference/secret-reference';
 import type { Logger } from '../spec/v1/logger';
 import type { SecretData } from '../spec/v1/secret-provider';
 import { checkSecretData } from './check-secret-data';
 import { type ConcurrencyLimiter, createConcurrencyLimiter } from './concurrency-limiter';
 import { keyNotFoundError } from './key-not-found-error';
 import type { ResolutionPlan } from './plan-resolution';
-import {
-  type InternalGroup,
-  type PlannedReference,
-  type ReadGroup,
-  referenceDescriptor,
-} from './read-group';
+import { type InternalGroup, type ReadGroup, referenceDescriptor } from './read-group';
 import { readInternalGroup } from './read-internal-group';
 import { Aborted, type ResolutionDeadline, raceAbort } from './resolution-deadline';
 import { type RetryPolicy, withRetries } from './retry-policy';
@@ -71,12 +67,13 @@ export async function fetchReads(
     }
     return limiter;
   };
+  const { references } = plan;
   await Promise.all([
     ...plan.reads.map((group) =>
-      readExternalGroup(group, limiterFor(group.used.integration.id), options, outcome),
+      readExternalGroup(group, references, limiterFor(group.used.integration.id), options, outcome),
     ),
     ...plan.internalReads.map((group) =>
-      readInternalGroup(group, limiterFor('internal'), options, outcome),
+      readInternalGroup(group, references, limiterFor('internal'), options, outcome),
     ),
   ]);
   return outcome;
@@ -84,6 +81,7 @@ export async function fetchReads(
 
 async function readExternalGroup(
   group: ReadGroup,
+  references: readonly LocatedReference[],
   limiter: ConcurrencyLimiter,
   options: FetchOptions,
   outcome: FetchOutcome,
@@ -98,8 +96,9 @@ async function readExternalGroup(
     const failure = options.deadline.signal.aborted
       ? options.deadline.abortError()
       : asSecretError(error, source, []);
-    for (const item of group.references)
-      outcome.failures.push([item.index, inContext(failure, group, item)]);
+    for (const index of group.indices) {
+      outcome.failures.push([index, inContext(failure, group, references[index]!)]);
+    }
     return;
   }
   const receipt: ReadReceipt = { resolvedAt: options.now() };
@@ -107,14 +106,15 @@ async function readExternalGroup(
   outcome.receipts.set(group, receipt);
   const { values } = data;
   for (const value of Object.values(values)) outcome.valuesRead.add(value);
-  for (const item of group.references) {
-    const { key } = item.reference;
+  for (const index of group.indices) {
+    const located = references[index]!;
+    const { key } = located.reference as ExternalReference;
     if (Object.hasOwn(values, key)) {
-      outcome.values[item.index] = values[key];
+      outcome.values[index] = values[key];
       continue;
     }
     const missing = keyNotFoundError(request.path, key, Object.keys(values), used.integration.name);
-    outcome.failures.push([item.index, inContext(missing, group, item)]);
+    outcome.failures.push([index, inContext(missing, group, located)]);
   }
 }
 
@@ -136,11 +136,11 @@ function readWithRetries(group: ReadGroup, options: FetchOptions): Promise<Secre
   });
 }
 
-function inContext(error: SecretError, group: ReadGroup, item: PlannedReference): SecretError {
+function inContext(error: SecretError, group: ReadGroup, located: LocatedReference): SecretError {
   return error.with({
     integration: group.used.descriptor,
-    reference: referenceDescriptor(item.reference),
-    location: item.located.location,
+    reference: referenceDescriptor(located.reference as ExternalReference),
+    location: located.location,
   });
 }
 

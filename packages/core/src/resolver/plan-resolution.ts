@@ -5,7 +5,7 @@ import type {
   InternalSecretStore,
 } from '../integrations/integration';
 import { findReferences } from '../reference/find-references';
-import type { LocatedReference } from '../reference/secret-reference';
+import type { ExternalReference, LocatedReference } from '../reference/secret-reference';
 import type { ProviderRegistry } from '../registry/create-provider-registry';
 import { prepareIntegrations } from './prepare-integrations';
 import type { ProviderCache, ProviderLease } from './provider-cache';
@@ -13,7 +13,6 @@ import {
   groupInternal,
   groupReads,
   type InternalGroup,
-  type PlannedReference,
   type ReadGroup,
   referenceDescriptor,
   type UsedIntegration,
@@ -54,65 +53,78 @@ export async function planResolution(
   options: PlanOptions,
 ): Promise<ResolutionPlan> {
   const references = findReferences(pipeline);
-  const { external, internal } = partition(references);
+  const { external, internal, integrations } = partition(references);
   let prepared: PreparedIntegrations;
   try {
-    prepared = await prepareIntegrations(
-      external.map((item) => item.reference.integration),
-      { ...options, signal: options.deadline.signal },
-    );
+    prepared = await prepareIntegrations(integrations, {
+      ...options,
+      signal: options.deadline.signal,
+    });
   } catch (error) {
     if (!options.deadline.signal.aborted) throw error;
     const aborted = options.deadline.abortError();
     const problems = references.map(({ location }) => aborted.with({ location }));
     return { references, reads: [], internalReads: [], problems };
   }
-  const { accepted, problems } = checkReferences(external, prepared);
+  const { accepted, problems } = checkReferences(references, external, prepared);
   if (options.internalSecrets === undefined) {
-    for (const { index, located } of internal) problems.push([index, noInternalStore(located)]);
+    for (const index of internal) problems.push([index, noInternalStore(references[index]!)]);
   }
-  const usedBy = (item: PlannedReference) =>
-    prepared.get(item.reference.integration) as UsedIntegration;
+  const usedBy = (reference: ExternalReference) =>
+    prepared.get(reference.integration) as UsedIntegration;
   return {
     references,
-    reads: groupReads(accepted, usedBy),
-    internalReads: groupInternal(internal),
+    reads: groupReads(references, accepted, usedBy),
+    internalReads: groupInternal(references, internal),
     problems: problems.sort(([left], [right]) => left - right).map(([, error]) => error),
   };
 }
 
 type PreparedIntegrations = Awaited<ReturnType<typeof prepareIntegrations>>;
 
+/**
+ * The positions of the external and the internal references, and the integrations named
+ * (each once, in first-seen order). Positions, not an object per reference: see ReadGroup.
+ */
 function partition(references: readonly LocatedReference[]) {
-  const external: PlannedReference[] = [];
-  const internal: InternalGroup['references'] = [];
-  references.forEach((located, index) => {
-    if (located.reference.kind === 'external') {
-      external.push({ index, located, reference: located.reference });
-    } else internal.push({ index, located });
-  });
-  return { external, internal };
+  const external: number[] = [];
+  const internal: number[] = [];
+  const integrations = new Set<number | string>();
+  for (let index = 0; index < references.length; index++) {
+    const { reference } = references[index]!;
+    if (reference.kind === 'external') {
+      external.push(index);
+      integrations.add(reference.integration);
+    } else internal.push(index);
+  }
+  return { external, internal, integrations: [...integrations] };
 }
 
 /** Sorts external references into those ready to read and the problems of the others. */
-function checkReferences(external: readonly PlannedReference[], prepared: PreparedIntegrations) {
+function checkReferences(
+  references: readonly LocatedReference[],
+  external: readonly number[],
+  prepared: PreparedIntegrations,
+) {
   const problems: Array<[index: number, error: SecretError]> = [];
-  const accepted: PlannedReference[] = [];
-  for (const item of external) {
-    const used = prepared.get(item.reference.integration)!;
+  const accepted: number[] = [];
+  for (const index of external) {
+    const located = references[index]!;
+    const reference = located.reference as ExternalReference;
+    const used = prepared.get(reference.integration)!;
     if (SecretError.isInstance(used)) {
-      problems.push([item.index, withContext(used, item, undefined)]);
+      problems.push([index, withContext(used, located, undefined)]);
       continue;
     }
-    const problem = validate(item, used);
-    if (problem === undefined) accepted.push(item);
-    else problems.push([item.index, withContext(problem, item, used)]);
+    const problem = validate(reference, used);
+    if (problem === undefined) accepted.push(index);
+    else problems.push([index, withContext(problem, located, used)]);
   }
   return { accepted, problems };
 }
 
-function validate(item: PlannedReference, used: UsedIntegration): SecretError | undefined {
-  const { path, key, version } = item.reference;
+function validate(reference: ExternalReference, used: UsedIntegration): SecretError | undefined {
+  const { path, key, version } = reference;
   // 0 means "the latest", as an absent version does: providers see one form of it, as in read().
   const latest = version === undefined || version === 0;
   try {
@@ -126,12 +138,12 @@ function validate(item: PlannedReference, used: UsedIntegration): SecretError | 
 
 function withContext(
   error: SecretError,
-  item: PlannedReference,
+  located: LocatedReference,
   used: UsedIntegration | undefined,
 ): SecretError {
   return error.with({
-    reference: referenceDescriptor(item.reference),
-    location: item.located.location,
+    reference: referenceDescriptor(located.reference as ExternalReference),
+    location: located.location,
     integration: used?.descriptor ?? error.integration,
   });
 }

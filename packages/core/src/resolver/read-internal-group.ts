@@ -1,4 +1,5 @@
 import { SecretError } from '../errors/secret-error';
+import type { LocatedReference } from '../reference/secret-reference';
 import type { ConcurrencyLimiter } from './concurrency-limiter';
 import type { FetchOptions, FetchOutcome } from './fetch-reads';
 import type { InternalGroup } from './read-group';
@@ -11,6 +12,7 @@ import { asSecretError } from './scrub-error';
  */
 export async function readInternalGroup(
   group: InternalGroup,
+  references: readonly LocatedReference[],
   limiter: ConcurrencyLimiter,
   options: FetchOptions,
   outcome: FetchOutcome,
@@ -33,12 +35,12 @@ export async function readInternalGroup(
     const failure = signal.aborted
       ? options.deadline.abortError()
       : asSecretError(error, doing, [], 'internal secret store');
-    for (const item of group.references) {
-      outcome.failures.push([item.index, failure.with({ location: item.located.location })]);
+    for (const index of group.indices) {
+      outcome.failures.push([index, failure.with({ location: references[index]!.location })]);
     }
     return;
   }
   outcome.valuesRead.add(value);
   outcome.receipts.set(group, { resolvedAt: options.now() });
-  for (const item of group.references) outcome.values[item.index] = value;
+  for (const index of group.indices) outcome.values[index] = value;
 }
