@@ -65,7 +65,7 @@ export function printRequests(
       : `MORE REQUESTS THAN NEEDED: the minimum is one login per store and ${reads} reads.`,
   );
   report.line(
-    "The other requests belong to logging in and out: Key Vault's 401 challenge and Entra ID's\nmetadata say where and how to get a token; Vault and Infisical tokens are revoked at the end.",
+    "The other requests belong to logging in and out: Entra ID's OpenID metadata, which MSAL asks\nan emulator for (it knows Azure's own); Vault and Infisical tokens are revoked at the end.",
   );
 }
 

@@ -7,13 +7,13 @@ export interface StoreRequests {
   logins: number;
   /** Secret reads. */
   reads: number;
-  /** Every other request by its emulator label (Azure's 401 challenge, token revocation). */
+  /** Every other request by its emulator label (Entra ID's metadata, token revocation). */
   other: Readonly<Record<string, number>>;
   total: number;
 }
 
-// Entra ID's token request is Azure's login; the vault's 401 challenge that precedes it is
-// listed with the other requests, under its own label.
+// Entra ID's token request is Azure's login; a vault's 401 challenge (a vault outside Azure's
+// known clouds) or MSAL's metadata request is listed with the other requests, under its label.
 const LOGIN_OPERATIONS = new Set(['login', 'token']);
 
 /** Counts a store's requests from its emulator's request log. */
