@@ -24,6 +24,13 @@ export function gramKey(text: string, start: number, length: number): number {
   return key;
 }
 
+/** {@link gramKey} of bytes, each byte one character. */
+export function byteGramKey(bytes: Uint8Array, start: number, length: number): number {
+  let key = 0;
+  for (let index = start; index < start + length; index++) key = (key << 8) | bytes[index]!;
+  return key;
+}
+
 function bitsFor(count: number): number {
   return Math.min(LARGEST_BITS, Math.max(SMALLEST_BITS, Math.ceil(Math.log2(count + 1))));
 }

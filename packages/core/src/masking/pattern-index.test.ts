@@ -85,4 +85,33 @@ describe('PatternIndex', () => {
       { numRuns: 300 },
     );
   });
+
+  it('finds in bytes exactly what it finds in the same text, stops included', () => {
+    // Latin-1 characters only: one byte each, so the bytes spell the text character for character.
+    const unit = fc.constantFrom('a', 'b', 'c', 'é', '\n', '+', '\u00ff');
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit, minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 6 }),
+        fc.string({ unit, maxLength: 80 }),
+        fc.nat(10),
+        fc.boolean(),
+        (patterns, text, from, final) => {
+          const index = new PatternIndex(patterns);
+          const start = Math.min(from, text.length);
+          const inText: Match[] = [];
+          const inBytes: Match[] = [];
+          const textStop = index.scan(text, start, final, (at, length) =>
+            inText.push([at, length]),
+          );
+          const bytes = Buffer.from(text, 'latin1');
+          const byteStop = index.scanBytes(bytes, start, final, (at, length) =>
+            inBytes.push([at, length]),
+          );
+          expect(byteStop).toBe(textStop);
+          expect(inBytes).toEqual(inText);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { foldCharacter, GramTable, gramKey, LONGEST_GRAM } from './gram-table';
+import { byteGramKey, foldCharacter, GramTable, gramKey, LONGEST_GRAM } from './gram-table';
 
 interface GramEntry {
   readonly pattern: string;
@@ -85,6 +85,32 @@ export class PatternIndex {
     }
   }
 
+  /**
+   * {@link PatternIndex.scan} over bytes, each byte read as one character (latin1): built from
+   * patterns spelled that way, the index finds them in bytes without decoding them into a
+   * string. A copy of `scan` rather than one scan for both: each stays specialised to one
+   * kind of input in the hot loop, and the stream allocates no string per chunk.
+   */
+  scanBytes(bytes: Uint8Array, from: number, final: boolean, onMatch: MatchListener): number {
+    if (this.size === 0) return bytes.length;
+    const stop = final ? bytes.length : this.#firstUnsettledByte(bytes, from);
+    const step = this.#step;
+    const gramLength = this.#gramLength;
+    const last = Math.min(stop + step - 1, bytes.length - gramLength);
+    let at = from + step - 1;
+    if (at > last) return stop;
+    let key = byteGramKey(bytes, at, gramLength);
+    while (true) {
+      const candidates = this.#table.get(key & this.#keyMask);
+      if (candidates !== undefined) verifyBytes(candidates, bytes, at, stop, onMatch);
+      at += step;
+      if (at > last) return stop;
+      for (let index = Math.max(at, at + gramLength - step); index < at + gramLength; index++) {
+        key = (key << 8) | bytes[index]!;
+      }
+    }
+  }
+
   /** The first position from which the text up to its end could still become a pattern. */
   #firstUnsettled(text: string, from: number): number {
     const gramLength = this.#gramLength;
@@ -100,6 +126,23 @@ export class PatternIndex {
       if (this.#shortPrefixes.has(text.slice(start))) return start;
     }
     return text.length;
+  }
+
+  /** {@link PatternIndex.#firstUnsettled} over bytes. */
+  #firstUnsettledByte(bytes: Uint8Array, from: number): number {
+    const gramLength = this.#gramLength;
+    const first = Math.max(from, bytes.length - this.#longest + 1);
+    const lastGramStart = bytes.length - gramLength;
+    let key = first <= lastGramStart ? byteGramKey(bytes, first, gramLength - 1) : 0;
+    for (let start = first; start <= lastGramStart; start++) {
+      key = (key << 8) | bytes[start + gramLength - 1]!;
+      const candidates = this.#table.get(key & this.#keyMask);
+      if (candidates !== undefined && continuesBytes(candidates, bytes, start)) return start;
+    }
+    for (let start = Math.max(first, lastGramStart + 1); start < bytes.length; start++) {
+      if (this.#shortPrefixes.has(latin1Text(bytes, start))) return start;
+    }
+    return bytes.length;
   }
 }
 
@@ -123,5 +166,51 @@ function continues(candidates: readonly GramEntry[], text: string, start: number
   return candidates.some(
     ({ pattern, offset }) =>
       offset === 0 && pattern.length > rest.length && pattern.startsWith(rest),
+  );
+}
+
+/** Whether `bytes` from `start` to `end` spell the beginning of `pattern` (one byte a character). */
+function spellsPattern(pattern: string, bytes: Uint8Array, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    if (bytes[index] !== pattern.charCodeAt(index - start)) return false;
+  }
+  return true;
+}
+
+/** The bytes from `start` to the end (a few at most) as a latin1 string. */
+function latin1Text(bytes: Uint8Array, start: number): string {
+  let text = '';
+  for (let index = start; index < bytes.length; index++) text += String.fromCharCode(bytes[index]!);
+  return text;
+}
+
+/** {@link verify} over bytes. */
+function verifyBytes(
+  candidates: readonly GramEntry[],
+  bytes: Uint8Array,
+  at: number,
+  stop: number,
+  onMatch: MatchListener,
+): void {
+  for (const { pattern, offset } of candidates) {
+    const start = at - offset;
+    const end = start + pattern.length;
+    if (start < stop && end <= bytes.length && spellsPattern(pattern, bytes, start, end)) {
+      onMatch(start, pattern.length);
+    }
+  }
+}
+
+/** {@link continues} over bytes. */
+function continuesBytes(
+  candidates: readonly GramEntry[],
+  bytes: Uint8Array,
+  start: number,
+): boolean {
+  return candidates.some(
+    ({ pattern, offset }) =>
+      offset === 0 &&
+      pattern.length > bytes.length - start &&
+      spellsPattern(pattern, bytes, start, bytes.length),
   );
 }
