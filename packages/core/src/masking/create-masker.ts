@@ -1,8 +1,10 @@
 import type { Transform } from 'node:stream';
 import { maskPatterns } from './mask-patterns';
-import { createMaskStream, maskText } from './mask-stream';
+import { createMaskStream } from './mask-stream';
+import { maskText } from './mask-text';
 import { type MaskerOptions, validateMaskerInput } from './masker-options';
 import { PatternIndex } from './pattern-index';
+import { utf8PatternIndex } from './utf8-pattern-index';
 
 /** Hides secret values in text such as build logs. Holds no secret in its own properties. */
 export interface Masker {
@@ -14,7 +16,9 @@ export interface Masker {
   mask(text: string): string;
   /**
    * A new Transform (strings or Buffers in, UTF-8 out) that masks like {@link Masker.mask},
-   * including a value split across chunks. Use one stream per output (stdout, stderr).
+   * including a value split across chunks: its output is `mask()` of the whole input decoded,
+   * however the input is cut. Each output chunk is whole characters, copied: it never shares
+   * memory with an input Buffer. Use one stream per output (stdout, stderr).
    */
   stream(): Transform;
   /** How many distinct values were too short to mask; a host should warn about them. */
@@ -39,9 +43,16 @@ export function createMasker(values: readonly string[], options?: MaskerOptions)
   const minLength = validateMaskerInput(values, options);
   const { patterns, tooShort, valueCount } = maskPatterns(values, minLength);
   const index = new PatternIndex(patterns);
+  // Built on the first stream, and shared by the streams after it: a host that only calls
+  // mask() never pays for it (and with ASCII patterns it is `index` itself).
+  let utf8Index: PatternIndex | undefined;
+  const streamIndex = () => {
+    utf8Index ??= utf8PatternIndex(patterns, index);
+    return utf8Index;
+  };
   return Object.freeze({
     mask: (text: string) => maskText(index, text),
-    stream: () => createMaskStream(index),
+    stream: () => createMaskStream(streamIndex()),
     tooShort,
     valueCount,
     patternCount: index.size,

@@ -1,45 +1,42 @@
+import { isUtf8 } from 'node:buffer';
 import { once } from 'node:events';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMaskStream, maskText } from './mask-stream';
+import { createMaskStream } from './mask-stream';
+import { maskText } from './mask-text';
 import { MASK } from './masked-output';
 import { PatternIndex } from './pattern-index';
+import { utf8PatternIndex } from './utf8-pattern-index';
 
-/** Masks by marking every character of every occurrence: the definition, slowly. */
-function referenceMask(patterns: string[], text: string): string {
-  const covered = new Uint8Array(text.length);
-  for (const pattern of patterns) {
-    for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) {
-      covered.fill(1, at, at + pattern.length);
-    }
-  }
-  let result = '';
-  for (let index = 0; index < text.length; index++) {
-    if (!covered[index]) result += text[index];
-    else if (index === 0 || !covered[index - 1]) result += MASK;
-  }
-  return result;
+/** The stream as `createMasker` builds it: its index shared with mask() when it can be. */
+function maskStream(patterns: string[]) {
+  return createMaskStream(utf8PatternIndex(patterns, new PatternIndex(patterns)));
 }
 
-async function streamed(patterns: string[], chunks: (string | Buffer)[]): Promise<string> {
-  const stream = createMaskStream(new PatternIndex(patterns));
+/** Every output chunk, as written. */
+async function streamedChunks(patterns: string[], chunks: (string | Buffer)[]): Promise<Buffer[]> {
+  const stream = maskStream(patterns);
   const output: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => output.push(chunk));
   for (const chunk of chunks) stream.write(chunk);
   stream.end();
   await once(stream, 'end');
-  return Buffer.concat(output).toString('utf8');
+  return output;
 }
 
-function splitBytes(text: string, cuts: number[]): Buffer[] {
-  const bytes = Buffer.from(text, 'utf8');
-  const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+async function streamed(patterns: string[], chunks: (string | Buffer)[]): Promise<string> {
+  return Buffer.concat(await streamedChunks(patterns, chunks)).toString('utf8');
+}
+
+/** The bytes cut at the given points (in any order, repeats giving empty chunks). */
+function splitBytes(bytes: Buffer, cuts: number[]): Buffer[] {
+  const points = cuts.map((cut) => cut % (bytes.length + 1)).sort((a, b) => a - b);
   return [...points, bytes.length].map((end, position) =>
     bytes.subarray(position === 0 ? 0 : points[position - 1], end),
   );
 }
 
-const unit = fc.constantFrom('a', 'b', 'é', '😀', '\n', ' ');
+const unit = fc.constantFrom('a', 'b', 'é', '😀', '\n', ' ', '\uFFFD');
 const patternsArbitrary = fc.array(fc.string({ unit, minLength: 1, maxLength: 10 }), {
   minLength: 1,
   maxLength: 5,
@@ -51,20 +48,24 @@ const textWith = (patterns: string[]) =>
       maxLength: 12,
     })
     .map((parts) => parts.join(''));
-
-describe('maskText', () => {
-  it('masks every character of every occurrence, each unbroken stretch as one mask', () => {
-    fc.assert(
-      fc.property(
-        patternsArbitrary.chain((patterns) => fc.tuple(fc.constant(patterns), textWith(patterns))),
-        ([patterns, text]) => {
-          expect(maskText(new PatternIndex(patterns), text)).toBe(referenceMask(patterns, text));
-        },
+/** Bytes that are not UTF-8 on their own: cut-off, overlong, surrogate and stray sequences. */
+const brokenBytes = fc
+  .array(fc.constantFrom(0x80, 0xbf, 0xc0, 0xc3, 0xe0, 0xed, 0xa0, 0xf0, 0x9f, 0xf5, 0xff), {
+    minLength: 1,
+    maxLength: 3,
+  })
+  .map((bytes) => Buffer.from(bytes));
+const bytesWith = (patterns: string[]) =>
+  fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(...patterns).map((pattern) => Buffer.from(pattern, 'utf8')),
+        fc.string({ unit, maxLength: 6 }).map((noise) => Buffer.from(noise, 'utf8')),
+        brokenBytes,
       ),
-      { numRuns: 300 },
-    );
-  });
-});
+      { maxLength: 12 },
+    )
+    .map((parts) => Buffer.concat(parts));
 
 describe('createMaskStream', () => {
   const patterns = ['CANARY-STREAM-7f3a', 'pässwörd-😀-secret'];
@@ -94,7 +95,7 @@ describe('createMaskStream', () => {
   });
 
   it('holds back only the tail that could still begin a pattern', async () => {
-    const stream = createMaskStream(new PatternIndex(patterns));
+    const stream = maskStream(patterns);
     const output: string[] = [];
     stream.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
     const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -112,18 +113,57 @@ describe('createMaskStream', () => {
     expect(output.join('')).toBe('plain log line\nvalue: CANARY-STOP\nCANARY-STREAM');
   });
 
+  it('masks values far longer than the chunks, in all their encoded forms', async () => {
+    const long = `CANARY-LONG-${'pässwörd-😀-'.repeat(300)}7f3a`;
+    const forms = [long, Buffer.from(long, 'utf8').toString('base64')];
+    const text = `start ${forms[0]} middle ${forms[1]} end`;
+    const expected = `start ${MASK} middle ${MASK} end`;
+    const bytes = Buffer.from(text, 'utf8');
+    for (const size of [1, 7, 4096, bytes.length]) {
+      const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, position) =>
+        bytes.subarray(position * size, (position + 1) * size),
+      );
+      expect(await streamed(forms, chunks)).toBe(expected);
+    }
+  });
+
   it('writes the same as maskText of the whole text, however the bytes are cut', async () => {
     await fc.assert(
       fc.asyncProperty(
         patternsArbitrary.chain((values) =>
-          fc.tuple(fc.constant(values), textWith(values), fc.array(fc.nat(), { maxLength: 8 })),
+          fc.tuple(fc.constant(values), textWith(values), fc.array(fc.nat(), { maxLength: 12 })),
         ),
         async ([values, text, cuts]) => {
           const expected = maskText(new PatternIndex(values), text);
-          expect(await streamed(values, splitBytes(text, cuts))).toBe(expected);
+          const chunks = splitBytes(Buffer.from(text, 'utf8'), cuts);
+          expect(await streamed(values, chunks)).toBe(expected);
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('reads invalid UTF-8 as U+FFFD, as decoding the whole input does, in whole-character chunks', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        patternsArbitrary.chain((values) =>
+          fc.tuple(fc.constant(values), bytesWith(values), fc.array(fc.nat(), { maxLength: 12 })),
+        ),
+        async ([values, bytes, cuts]) => {
+          const expected = maskText(new PatternIndex(values), bytes.toString('utf8'));
+          const output = await streamedChunks(values, splitBytes(bytes, cuts));
+          for (const chunk of output) expect(isUtf8(chunk)).toBe(true);
+          expect(Buffer.concat(output).toString('utf8')).toBe(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never matches a pattern with a lone surrogate, which decoded UTF-8 cannot hold', async () => {
+    const lone = 'CANARY-\uD83D-LONE';
+    expect(await streamed([lone], [lone, Buffer.from('CANARY-\uFFFD-LONE')])).toBe(
+      'CANARY-\uFFFD-LONECANARY-\uFFFD-LONE',
     );
   });
 });
