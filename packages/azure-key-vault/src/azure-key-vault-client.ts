@@ -6,6 +6,7 @@ import type { ProviderContext } from '@fromsecret/core';
 import { raceWithSignal, SecretError, sanitizeCause } from '@fromsecret/core';
 import type { AzureKeyVaultConfig } from './azure-key-vault-config';
 import type { KeyVaultAddress } from './azure-key-vault-reference';
+import { emulatorEntraRoute } from './emulator-entra-route';
 import { EntraFailureRecorder } from './entra-failure-recorder';
 import { knownVaultScope, PUBLIC_CLOUD_VAULT_SCOPE } from './key-vault-scope';
 import { LoginGate } from './login-gate';
@@ -21,6 +22,15 @@ import { type TokenCredentialLike, VaultTokenSource } from './vault-token-source
 export interface AzureKeyVaultEmulatorConnection {
   /** The emulator's CA certificate (PEM), trusted instead of the public CAs. */
   caCert: string;
+  /**
+   * The emulator's origin (`https://127.0.0.1:<port>`), to serve Entra ID's public host
+   * from: token requests for `https://login.microsoftonline.com` go there instead, so that
+   * MSAL runs as against Azure (its built-in endpoints, no OpenID metadata request). Leave
+   * `authorityHost` at its default with it. Requests to any other host off loopback are
+   * refused.
+   * @default undefined (Entra ID is where `authorityHost` says: set it to the emulator)
+   */
+  entraOrigin?: string;
 }
 
 /** What {@link AzureKeyVaultClient} is built from. */
@@ -151,7 +161,12 @@ async function createSdkClients(
       ...pipeline,
       authorityHost: config.authorityHost,
       disableInstanceDiscovery: emulator !== undefined,
-      additionalPolicies: [{ policy: recorder.policy, position: 'perRetry' }],
+      additionalPolicies: [
+        ...(emulator?.entraOrigin === undefined
+          ? []
+          : [{ policy: emulatorEntraRoute(emulator.entraOrigin), position: 'perRetry' as const }]),
+        { policy: recorder.policy, position: 'perRetry' },
+      ],
     },
   );
   const secrets = new SecretClient(config.vaultUrl, tokens, {
