@@ -9,9 +9,10 @@ export function benchIntegrations(endpoints: EmulatorEndpoints): Integration[] {
   const azure = endpoints.azure_key_vault;
   const configs: Record<StoreType, Record<string, unknown>> = {
     vault: { address: endpoints.vault.url, ...BENCH_CREDENTIALS.vault },
+    // authorityHost at its default: the emulator connection serves Entra ID's public host (see
+    // azureEmulatorConnection), so MSAL runs as against Azure, with no metadata request.
     azure_key_vault: {
       vaultUrl: azure.vaultUrl,
-      authorityHost: azure.authorityHost,
       tenantId: azure.tenantId,
       ...BENCH_CREDENTIALS.azure,
     },

@@ -30,7 +30,7 @@ export function createStoreProvider(
       return createVaultProvider(integration.config as VaultConfigInput);
     case 'azure_key_vault':
       return createAzureKeyVaultProvider(integration.config as AzureKeyVaultConfigInput, {
-        emulator: { caCert: endpoints.azure_key_vault.caCert },
+        emulator: azureEmulatorConnection(endpoints),
       });
     case 'infisical':
       return createInfisicalProvider(integration.config as InfisicalConfigInput);
@@ -41,8 +41,15 @@ export function createStoreProvider(
 
 /** The registry fromsecret's resolver uses: the three providers, Azure's pointed at the emulator. */
 export function benchRegistry(endpoints: EmulatorEndpoints): ProviderRegistry {
-  const azure = createAzureKeyVaultDefinition({
-    emulator: { caCert: endpoints.azure_key_vault.caCert },
-  });
+  const azure = createAzureKeyVaultDefinition({ emulator: azureEmulatorConnection(endpoints) });
   return createProviderRegistry({ providers: [vault, azure, infisical] });
+}
+
+/**
+ * The Azure Key Vault emulator's CA, and the emulator standing at Entra ID's public host
+ * (decision 0511), so that a fresh provider makes the requests it makes against Azure.
+ */
+function azureEmulatorConnection(endpoints: EmulatorEndpoints) {
+  const azure = endpoints.azure_key_vault;
+  return { caCert: azure.caCert, entraOrigin: azure.authorityHost };
 }
