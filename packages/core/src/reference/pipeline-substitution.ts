@@ -7,6 +7,7 @@ import {
   sharedSegmentCount,
   unescapePointerSegment,
 } from './json-pointer';
+import { SECTION_DEPTH } from './substitute-at-places';
 
 /**
  * A copy-on-write copy of a pipeline in which reference maps are replaced one pointer at a
@@ -37,7 +38,7 @@ export class PipelineSubstitution {
       throw substitutionError('', 'the pipeline must be a map, the one given to findReferences');
     }
     const source = pipeline as Record<string, unknown>;
-    this.result = copyContainer(source) as Record<string, unknown>;
+    this.result = copyContainer(source, false) as Record<string, unknown>;
     this.sources = [source];
     this.copies = [this.result];
   }
@@ -89,7 +90,7 @@ export class PipelineSubstitution {
       throw substitutionError(pointer, 'it leads into a reference that another pointer replaces');
     }
     if (childCopy === source) {
-      childCopy = copyContainer(source as Container);
+      childCopy = copyContainer(source as Container, level + 1 >= SECTION_DEPTH);
       setOwn(copy, segment, childCopy);
     }
     this.sources[level + 1] = source as Container;
