@@ -1,8 +1,10 @@
+import type { AncestorPath } from './ancestor-path';
 import { classifyValue, describeValueType, isPlainObject, type ValueKind } from './classify-value';
 import type { PipelineProblem } from './invalid-reference-error';
 import { escapePointerSegment } from './json-pointer';
 import { readFromSecret } from './parse-from-secret';
 import type { LocatedReference, ReferenceLocation } from './secret-reference';
+import type { ReferencePlaces } from './substitute-at-places';
 
 /**
  * How deep, counted in JSON pointer segments from the pipeline's root, the walk goes. Real
@@ -24,12 +26,10 @@ const REFERENCE_FIELDS: readonly string[] = ['integration', 'path', 'key', 'vers
 export interface ReferenceSink {
   found: LocatedReference[];
   problems: PipelineProblem[];
-  /**
-   * The containers above the value being walked (pipeline, group, step, ...), pushed and
-   * popped as the walk goes: a value among them is a cycle. One array for the whole walk
-   * instead of a frame object per container keeps the walk's garbage small.
-   */
-  ancestors: unknown[];
+  /** The containers above the value being walked: a value among them is a cycle. */
+  path: AncestorPath;
+  /** When set, receives where each found reference stands, for the resolver's substitution. */
+  places: ReferencePlaces | undefined;
 }
 
 /** The step or service a section belongs to, and which section it is. */
@@ -43,8 +43,8 @@ interface SectionWalk {
 
 /**
  * Collects every `from_secret` map inside a step's `environment` or `settings`, at any depth,
- * into `sink`. `sink.ancestors` holds the containers above the section (pipeline, group,
- * step), so that a value holding one of them is reported as a cycle.
+ * into `sink`. `sink.path` holds the containers above the section (pipeline, group, step), so
+ * that a value holding one of them is reported as a cycle.
  */
 export function findInSection(
   section: unknown,
@@ -59,57 +59,53 @@ export function findInSection(
     sink.problems.push({ scope: 'pipeline', pointer, problems: [text] });
     return;
   }
-  visit({ owner, sink }, section, pointer, sink.ancestors.length, undefined);
+  visit({ owner, sink }, section, owner.section, pointer, undefined);
 }
 
 /**
- * Walks one value in document order. The recursion is bounded: it never goes below
- * {@link MAXIMUM_NESTING_DEPTH} levels (nor around a cycle), so it cannot overflow the stack.
- * `depth` counts the pointer's segments; `name` is the variable or top-level setting the value
- * belongs to, `undefined` for the section itself.
+ * Walks one value, held under `key` by the innermost container of the path, in document
+ * order. The recursion is bounded: it never goes below {@link MAXIMUM_NESTING_DEPTH} levels
+ * (nor around a cycle), so it cannot overflow the stack. `name` is the variable or top-level
+ * setting the value belongs to, `undefined` for the section itself.
  */
 function visit(
   walk: SectionWalk,
   value: unknown,
+  key: string,
   pointer: string,
-  depth: number,
   name: string | undefined,
 ): void {
   const kind = classifyValue(value);
   if (kind === 'primitive' || kind === 'other-object') return;
-  const problem = containerProblem(walk.sink.ancestors, value, kind, depth);
+  const problem = containerProblem(walk.sink.path, value, kind);
   if (problem !== undefined) {
     report(walk, pointer, name, problem);
   } else if (kind === 'array') {
-    visitItems(walk, value as unknown[], pointer, depth, name);
+    visitItems(walk, value as unknown[], key, pointer, name);
   } else {
     const map = value as Record<string, unknown>;
     const keys = Object.keys(map);
     if (name !== undefined && keys.includes('from_secret')) {
-      readReference(map, keys, locate(walk.owner, pointer, name), walk.sink);
+      readReference(map, keys, key, locate(walk.owner, pointer, name), walk.sink);
     } else if (name !== undefined && keys.length === 1 && looksLikeFromSecret(keys[0]!)) {
       const shown = JSON.stringify(keys[0]);
       report(walk, pointer, name, `the key ${shown} looks like from_secret; write it exactly`);
     } else {
-      visitMembers(walk, map, keys, pointer, depth, name);
+      visitMembers(walk, map, keys, key, pointer, name);
     }
   }
 }
 
 /** Why the walk cannot go into this container, if it cannot. */
-function containerProblem(
-  ancestors: readonly unknown[],
-  value: unknown,
-  kind: ValueKind,
-  depth: number,
-): string | undefined {
+function containerProblem(path: AncestorPath, value: unknown, kind: ValueKind): string | undefined {
   if (kind === 'map-or-set') {
     return `this value is ${describeValueType(value)}; ${PLAIN_DATA_HINT}`;
   }
-  if (ancestors.includes(value)) {
+  if (path.holds(value)) {
     return 'this value contains itself (a cycle); a pipeline must be a tree of plain data';
   }
-  if (depth > MAXIMUM_NESTING_DEPTH) {
+  // Each container above adds one segment to the value's pointer.
+  if (path.depth > MAXIMUM_NESTING_DEPTH) {
     return (
       `this value is nested more than ${MAXIMUM_NESTING_DEPTH} levels deep; flatten it ` +
       '(references are not looked for deeper)'
@@ -134,38 +130,39 @@ function report(walk: SectionWalk, pointer: string, name: string | undefined, te
 function visitItems(
   walk: SectionWalk,
   list: unknown[],
+  key: string,
   pointer: string,
-  depth: number,
   name: string | undefined,
 ): void {
-  walk.sink.ancestors.push(list);
+  walk.sink.path.push(list, key);
   for (let index = 0; index < list.length; index++) {
     // A hole would read Array.prototype: only own items are data.
     if (!Object.hasOwn(list, index)) continue;
     const item = list[index];
     if (typeof item !== 'object' || item === null) continue;
-    const key = String(index);
-    visit(walk, item, `${pointer}/${key}`, depth + 1, name ?? key);
+    const itemKey = String(index);
+    visit(walk, item, itemKey, `${pointer}/${itemKey}`, name ?? itemKey);
   }
-  walk.sink.ancestors.pop();
+  walk.sink.path.pop();
 }
 
 function visitMembers(
   walk: SectionWalk,
   map: Record<string, unknown>,
   keys: readonly string[],
+  key: string,
   pointer: string,
-  depth: number,
   name: string | undefined,
 ): void {
-  walk.sink.ancestors.push(map);
+  walk.sink.path.push(map, key);
   for (let index = 0; index < keys.length; index++) {
-    const key = keys[index]!;
-    const member = map[key];
+    const memberKey = keys[index]!;
+    const member = map[memberKey];
     if (typeof member !== 'object' || member === null) continue;
-    visit(walk, member, `${pointer}/${escapePointerSegment(key)}`, depth + 1, name ?? key);
+    const memberPointer = `${pointer}/${escapePointerSegment(memberKey)}`;
+    visit(walk, member, memberKey, memberPointer, name ?? memberKey);
   }
-  walk.sink.ancestors.pop();
+  walk.sink.path.pop();
 }
 
 function locate(owner: SectionOwner, pointer: string, name: string): ReferenceLocation {
@@ -175,12 +172,17 @@ function locate(owner: SectionOwner, pointer: string, name: string): ReferenceLo
 function readReference(
   map: Record<string, unknown>,
   keys: readonly string[],
+  key: string,
   location: ReferenceLocation,
   sink: ReferenceSink,
 ): void {
   const reading = readFromSecret(map.from_secret);
   if (keys.length === 1 && reading.problems === undefined) {
     sink.found.push({ reference: reading.reference, location });
+    if (sink.places !== undefined) {
+      sink.places.parents.push(sink.path.innermostPlace());
+      sink.places.keys.push(key);
+    }
     return;
   }
   const problems: string[] = [];

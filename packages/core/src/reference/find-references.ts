@@ -1,8 +1,10 @@
+import { AncestorPath } from './ancestor-path';
 import { classifyValue, describeValueType, isPlainObject } from './classify-value';
 import { findInSection, PLAIN_DATA_HINT, type ReferenceSink } from './find-in-section';
 import { invalidPipelineError } from './invalid-reference-error';
 import { escapePointerSegment } from './json-pointer';
 import type { LocatedReference, ReferenceLocation } from './secret-reference';
+import type { ReferencePlaces } from './substitute-at-places';
 
 const GROUPS = ['steps', 'services'] as const;
 const SECTIONS = ['environment', 'settings'] as const;
@@ -26,9 +28,33 @@ const SECTIONS = ['environment', 'settings'] as const;
  *   nesting deeper than 100 levels.
  */
 export function findReferences(pipeline: unknown): LocatedReference[] {
-  const sink: ReferenceSink = { found: [], problems: [], ancestors: [] };
+  return walkPipeline(pipeline, false).found;
+}
+
+/**
+ * {@link findReferences}, and where each reference stands, for the resolver's substitution
+ * ({@link substituteAtPlaces}): the walk knows the containers and keys on the way to each
+ * reference, so substitution need not find them again from the pointers.
+ */
+export function findReferencePlaces(pipeline: unknown): {
+  references: LocatedReference[];
+  places: ReferencePlaces;
+} {
+  const sink = walkPipeline(pipeline, true);
+  // Set once the pipeline is known to be a map; walkPipeline throws for any other pipeline.
+  return { references: sink.found, places: sink.places! };
+}
+
+function walkPipeline(pipeline: unknown, recordPlaces: boolean): ReferenceSink {
+  const sink: ReferenceSink = {
+    found: [],
+    problems: [],
+    path: new AncestorPath(),
+    places: undefined,
+  };
   if (isPlainObject(pipeline)) {
-    sink.ancestors.push(pipeline);
+    sink.path.push(pipeline, '');
+    if (recordPlaces) sink.places = { root: sink.path.innermostPlace(), parents: [], keys: [] };
     for (const group of GROUPS) findInGroup(pipeline, group, sink);
   } else {
     const hint = classifyValue(pipeline) === 'map-or-set' ? `; ${PLAIN_DATA_HINT}` : '';
@@ -41,7 +67,7 @@ export function findReferences(pipeline: unknown): LocatedReference[] {
     });
   }
   if (sink.problems.length > 0) throw invalidPipelineError(sink.problems);
-  return sink.found;
+  return sink;
 }
 
 function findInGroup(
@@ -55,20 +81,20 @@ function findInGroup(
   const kind = classifyValue(container);
   if (kind === 'array') {
     const list = container as unknown[];
-    sink.ancestors.push(list);
+    sink.path.push(list, group);
     for (let index = 0; index < list.length; index++) {
       if (!Object.hasOwn(list, index)) continue;
       const key = String(index);
       findInStep(list[index], group, key, `${pointer}/${key}`, sink);
     }
-    sink.ancestors.pop();
+    sink.path.pop();
   } else if (kind === 'plain-object') {
     const map = container as Record<string, unknown>;
-    sink.ancestors.push(map);
+    sink.path.push(map, group);
     for (const key of Object.keys(map)) {
       findInStep(map[key], group, key, `${pointer}/${escapePointerSegment(key)}`, sink);
     }
-    sink.ancestors.pop();
+    sink.path.pop();
   } else {
     const hint = kind === 'map-or-set' ? `; ${PLAIN_DATA_HINT}` : ', or leave it out';
     sink.problems.push({
@@ -99,11 +125,11 @@ function findInStep(
   const map = step as Record<string, unknown>;
   const name = Object.hasOwn(map, 'name') ? map.name : undefined;
   const stepName = typeof name === 'string' && name !== '' ? name : key;
-  sink.ancestors.push(map);
+  sink.path.push(map, key);
   for (const section of SECTIONS) {
     if (!Object.hasOwn(map, section)) continue;
     const owner = { group, step: stepName, section };
     findInSection(map[section], owner, `${pointer}/${section}`, sink);
   }
-  sink.ancestors.pop();
+  sink.path.pop();
 }

@@ -1,4 +1,4 @@
-import { PipelineSubstitution } from '../reference/pipeline-substitution';
+import { substituteAtPlaces } from '../reference/substitute-at-places';
 import { buildRecords } from './build-records';
 import type { FetchOutcome } from './fetch-reads';
 import type { ResolutionPlan } from './plan-resolution';
@@ -9,21 +9,16 @@ import type { ResolutionResult } from './secret-resolver';
  * pipeline (the input is left untouched), the distinct values to mask, and the records.
  */
 export function buildResolution<Pipeline>(
-  pipeline: Pipeline,
   plan: ResolutionPlan,
   outcome: FetchOutcome,
 ): ResolutionResult<Pipeline> {
-  const { references } = plan;
   const { values } = outcome;
-  // Each pointer and value is handed over as it stands: no replacement object per reference.
-  const substitution = new PipelineSubstitution(pipeline);
-  for (let index = 0; index < references.length; index++) {
-    substitution.replace(references[index]!.location.pointer, values[index]);
-  }
+  // From the places the walk recorded: no pointer parsed again, no object per reference.
+  const substituted = substituteAtPlaces(plan.places, values);
   // In document order of first use, as a Set keeps them.
   const secrets = [...new Set(values as string[])];
   return {
-    pipeline: substitution.result as Pipeline,
+    pipeline: substituted as Pipeline,
     secrets,
     records: buildRecords(plan, outcome),
   };

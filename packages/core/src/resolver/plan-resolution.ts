@@ -4,8 +4,9 @@ import type {
   IntegrationStore,
   InternalSecretStore,
 } from '../integrations/integration';
-import { findReferences } from '../reference/find-references';
+import { findReferencePlaces } from '../reference/find-references';
 import type { ExternalReference, LocatedReference } from '../reference/secret-reference';
+import type { ReferencePlaces } from '../reference/substitute-at-places';
 import type { ProviderRegistry } from '../registry/create-provider-registry';
 import { prepareIntegrations } from './prepare-integrations';
 import type { ProviderCache, ProviderLease } from './provider-cache';
@@ -24,6 +25,8 @@ import { asSecretError } from './scrub-error';
 export interface ResolutionPlan {
   /** Every reference, in document order. */
   references: LocatedReference[];
+  /** Where each reference stands, for the substitution. */
+  places: ReferencePlaces;
   reads: ReadGroup[];
   internalReads: InternalGroup[];
   /** Every problem found; the resolution stops here when there is one. */
@@ -52,7 +55,7 @@ export async function planResolution(
   pipeline: unknown,
   options: PlanOptions,
 ): Promise<ResolutionPlan> {
-  const references = findReferences(pipeline);
+  const { references, places } = findReferencePlaces(pipeline);
   const { external, internal, integrations } = partition(references);
   let prepared: PreparedIntegrations;
   try {
@@ -64,7 +67,7 @@ export async function planResolution(
     if (!options.deadline.signal.aborted) throw error;
     const aborted = options.deadline.abortError();
     const problems = references.map(({ location }) => aborted.with({ location }));
-    return { references, reads: [], internalReads: [], problems };
+    return { references, places, reads: [], internalReads: [], problems };
   }
   const { accepted, problems } = checkReferences(references, external, prepared);
   if (options.internalSecrets === undefined) {
@@ -74,6 +77,7 @@ export async function planResolution(
     prepared.get(reference.integration) as UsedIntegration;
   return {
     references,
+    places,
     reads: groupReads(references, accepted, usedBy),
     internalReads: groupInternal(references, internal),
     problems: problems.sort(([left], [right]) => left - right).map(([, error]) => error),

@@ -61,7 +61,7 @@ export async function resolvePipeline<Pipeline>(
       const secrets = [...secretSettings, ...outcome.valuesRead];
       throw failed('reading', failuresInOrder(outcome), secrets, logger, started);
     }
-    const result = buildResolution(pipeline, plan, outcome);
+    const result = buildResolution<Pipeline>(plan, outcome);
     logger.info('fromsecret: resolution succeeded', {
       references: plan.references.length,
       reads: plan.reads.length + plan.internalReads.length,
