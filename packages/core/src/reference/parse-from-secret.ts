@@ -7,6 +7,7 @@ import { textProblems } from './text-problems';
 
 const FIELDS: readonly string[] = ['integration', 'path', 'key', 'version'];
 const LONGEST_FIELD_SHOWN = 64;
+const NO_SUGGESTIONS: readonly string[] = Object.freeze([]);
 
 /** A `from_secret` value read without throwing: the reference, or every problem with it. */
 export type FromSecretReading =
@@ -69,14 +70,15 @@ interface Collected {
 
 /** Reports each unknown field with the nearest valid one; returns the fields suggested. */
 function unknownFields(source: Record<string, unknown>, problems: string[]): readonly string[] {
-  const suggested: string[] = [];
+  // Made only when needed: a valid reference, the usual case, allocates no list here.
+  let suggested: string[] | undefined;
   for (const field of Object.keys(source)) {
     if (FIELDS.includes(field)) continue;
     const suggestion = closestMatch(field, FIELDS);
-    if (suggestion !== undefined) suggested.push(suggestion);
+    if (suggestion !== undefined) (suggested ??= []).push(suggestion);
     problems.push(unknownField(field, suggestion));
   }
-  return suggested;
+  return suggested ?? NO_SUGGESTIONS;
 }
 
 function reportMissing(collected: Collected, field: string, hint: string): void {

@@ -1,7 +1,7 @@
-import type { ExternalReference } from '../reference/secret-reference';
-import type { FetchOutcome } from './fetch-reads';
+import type { ExternalReference, ReferenceLocation } from '../reference/secret-reference';
+import type { FetchOutcome, ReadReceipt } from './fetch-reads';
 import type { ResolutionPlan } from './plan-resolution';
-import type { ResolutionRecord } from './secret-resolver';
+import type { ExternalResolutionRecord, ResolutionRecord } from './secret-resolver';
 
 /**
  * One record per reference, in document order: where the value came from, which version the
@@ -11,33 +11,60 @@ export function buildRecords(plan: ResolutionPlan, outcome: FetchOutcome): Resol
   const { references } = plan;
   const records = new Array<ResolutionRecord>(references.length);
   for (const group of plan.reads) {
-    const { resolvedAt, resolvedVersion } = outcome.receipts.get(group)!;
+    const receipt = outcome.receipts.get(group)!;
     const shared = group.indices.length > 1;
-    const integration = group.used.descriptor;
-    for (const index of group.indices) {
-      const { reference, location } = references[index]!;
-      const { path, key, version } = reference as ExternalReference;
-      const record: ResolutionRecord = {
-        kind: 'external',
-        integration: { ...integration },
-        path,
-        key,
-        resolvedAt,
-        shared,
+    const { descriptor } = group.used;
+    const { indices } = group;
+    for (let position = 0; position < indices.length; position++) {
+      const { reference, location } = references[indices[position]!]!;
+      records[indices[position]!] = externalRecord(
+        reference as ExternalReference,
         location,
-      };
-      if (version !== undefined) record.version = version;
-      if (resolvedVersion !== undefined) record.resolvedVersion = resolvedVersion;
-      records[index] = record;
+        { ...descriptor },
+        receipt,
+        shared,
+      );
     }
   }
   for (const group of plan.internalReads) {
     const { resolvedAt } = outcome.receipts.get(group)!;
     const shared = group.indices.length > 1;
-    for (const index of group.indices) {
-      const { location } = references[index]!;
-      records[index] = { kind: 'internal', name: group.name, resolvedAt, shared, location };
+    const { indices } = group;
+    for (let position = 0; position < indices.length; position++) {
+      const { location } = references[indices[position]!]!;
+      records[indices[position]!] = {
+        kind: 'internal',
+        name: group.name,
+        resolvedAt,
+        shared,
+        location,
+      };
     }
   }
   return records;
+}
+
+/**
+ * The record of one external reference, each form written as one literal: a key added to a
+ * finished object would give it a second array for its properties, one more object per
+ * record that lives as long as the result. The optional keys come last, version first.
+ */
+function externalRecord(
+  reference: ExternalReference,
+  location: ReferenceLocation,
+  integration: ExternalResolutionRecord['integration'],
+  receipt: ReadReceipt,
+  shared: boolean,
+): ExternalResolutionRecord {
+  const kind = 'external';
+  const { path, key, version } = reference;
+  const { resolvedAt, resolvedVersion } = receipt;
+  if (version === undefined) {
+    return resolvedVersion === undefined
+      ? { kind, integration, path, key, resolvedAt, shared, location }
+      : { kind, integration, path, key, resolvedAt, shared, location, resolvedVersion };
+  }
+  return resolvedVersion === undefined
+    ? { kind, integration, path, key, resolvedAt, shared, location, version }
+    : { kind, integration, path, key, resolvedAt, shared, location, version, resolvedVersion };
 }

@@ -119,6 +119,17 @@ describe('the result of a resolution', () => {
       },
     });
     expect(external[5]).toMatchObject({ path: 'v', key: 'k', version: 3, shared: false });
+    // The CLI prints records as JSON: the order of their keys shows.
+    const common = ['kind', 'integration', 'path', 'key', 'resolvedAt', 'shared', 'location'];
+    expect(Object.keys(external[3]!)).toEqual([...common, 'resolvedVersion']);
+    expect(Object.keys(external[5]!)).toEqual([...common, 'version', 'resolvedVersion']);
+    expect(Object.keys(result.records[0]!)).toEqual([
+      'kind',
+      'name',
+      'resolvedAt',
+      'shared',
+      'location',
+    ]);
     expect(new Set(external.map((record) => record.integration)).size).toBe(external.length);
     expect(new Set(result.records.map((record) => record.location)).size).toBe(8);
   });

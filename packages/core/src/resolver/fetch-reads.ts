@@ -106,7 +106,9 @@ async function readExternalGroup(
   outcome.receipts.set(group, receipt);
   const { values } = data;
   for (const value of Object.values(values)) outcome.valuesRead.add(value);
-  for (const index of group.indices) {
+  const { indices } = group;
+  for (let position = 0; position < indices.length; position++) {
+    const index = indices[position]!;
     const located = references[index]!;
     const { key } = located.reference as ExternalReference;
     if (Object.hasOwn(values, key)) {

@@ -112,7 +112,8 @@ function checkReferences(
 ) {
   const problems: Array<[index: number, error: SecretError]> = [];
   const accepted: number[] = [];
-  for (const index of external) {
+  for (let position = 0; position < external.length; position++) {
+    const index = external[position]!;
     const located = references[index]!;
     const reference = located.reference as ExternalReference;
     const used = prepared.get(reference.integration)!;
