@@ -75,7 +75,10 @@ function unknownFields(source: Record<string, unknown>, problems: string[]): rea
   for (const field of Object.keys(source)) {
     if (FIELDS.includes(field)) continue;
     const suggestion = closestMatch(field, FIELDS);
-    if (suggestion !== undefined) (suggested ??= []).push(suggestion);
+    if (suggestion !== undefined) {
+      suggested ??= [];
+      suggested.push(suggestion);
+    }
     problems.push(unknownField(field, suggestion));
   }
   return suggested ?? NO_SUGGESTIONS;
