@@ -135,13 +135,14 @@ function visitItems(
   name: string | undefined,
 ): void {
   walk.sink.path.push(list, key);
+  const prefix = `${pointer}/`;
   for (let index = 0; index < list.length; index++) {
     // A hole would read Array.prototype: only own items are data.
     if (!Object.hasOwn(list, index)) continue;
     const item = list[index];
     if (typeof item !== 'object' || item === null) continue;
     const itemKey = String(index);
-    visit(walk, item, itemKey, `${pointer}/${itemKey}`, name ?? itemKey);
+    visit(walk, item, itemKey, prefix + itemKey, name ?? itemKey);
   }
   walk.sink.path.pop();
 }
@@ -155,11 +156,13 @@ function visitMembers(
   name: string | undefined,
 ): void {
   walk.sink.path.push(map, key);
+  // One `${pointer}/` text shared by the members' pointers: one string fewer per pointer.
+  const prefix = `${pointer}/`;
   for (let index = 0; index < keys.length; index++) {
     const memberKey = keys[index]!;
     const member = map[memberKey];
     if (typeof member !== 'object' || member === null) continue;
-    const memberPointer = `${pointer}/${escapePointerSegment(memberKey)}`;
+    const memberPointer = prefix + escapePointerSegment(memberKey);
     visit(walk, member, memberKey, memberPointer, name ?? memberKey);
   }
   walk.sink.path.pop();
