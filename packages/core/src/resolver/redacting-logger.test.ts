@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryIntegrationStore } from '../integrations/create-memory-integration-store';
 import { createProviderRegistry } from '../registry/create-provider-registry';
+import { silentLogger } from '../spec/v1/logger';
 import type { ProviderDefinition } from '../spec/v1/provider-definition';
 import { ADMITTED, captureLog, external, pipelineOf } from './__fixtures__/resolver-setup';
 import { createSecretResolver } from './create-secret-resolver';
+import { createRedactingLogger } from './redacting-logger';
 
 const TOKEN = 'CANARY-CARELESS-TOKEN-5d1e';
 
@@ -59,5 +61,10 @@ describe('the logger a provider receives', () => {
     expect(text).toContain('created with token [REDACTED]');
     expect(text).toContain('testing with [REDACTED]');
     expect(text).not.toContain(TOKEN);
+  });
+
+  it('is the silent logger itself when the host logs nothing: no redaction work per log line', () => {
+    expect(createRedactingLogger(silentLogger, [TOKEN])).toBe(silentLogger);
+    expect(createRedactingLogger(captureLog().logger, [TOKEN])).not.toBe(silentLogger);
   });
 });
