@@ -33,12 +33,14 @@ export class AncestorPath {
     return this.containers.length;
   }
 
+  /** Goes down into `container`, held under `key` by the current innermost container. */
   push(container: unknown, key: string): void {
     this.containers.push(container);
     this.keys.push(key);
     this.places.push(undefined);
   }
 
+  /** Comes back up from the innermost container. */
   pop(): void {
     this.containers.pop();
     this.keys.pop();

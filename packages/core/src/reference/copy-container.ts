@@ -2,6 +2,12 @@
 export type Container = Record<string, unknown> | unknown[];
 
 /**
+ * How deep a step's `environment` and `settings` stand (`/steps/0/environment`): the maps
+ * from there down are keyed by the names of variables and settings (see copyContainer).
+ */
+export const SECTION_DEPTH = 3;
+
+/**
  * A shallow copy of a map or list of the pipeline: own keys only, a map without a prototype
  * stays without one, and `__proto__` stays data.
  *

@@ -2,6 +2,7 @@ import type { AncestorPath } from './ancestor-path';
 import { classifyValue, describeValueType, isPlainObject, type ValueKind } from './classify-value';
 import type { PipelineProblem } from './invalid-reference-error';
 import { escapePointerSegment } from './json-pointer';
+import { looksLikeFromSecret, otherKeysProblem } from './other-keys-problem';
 import { readFromSecret } from './parse-from-secret';
 import type { LocatedReference, ReferenceLocation } from './secret-reference';
 import type { ReferencePlaces } from './substitute-at-places';
@@ -16,8 +17,6 @@ export const MAXIMUM_NESTING_DEPTH = 100;
 /** Hint for containers the walk cannot read. */
 export const PLAIN_DATA_HINT =
   'parse the pipeline into plain objects and arrays (the yaml package does unless mapAsMap is set)';
-
-const REFERENCE_FIELDS: readonly string[] = ['integration', 'path', 'key', 'version'];
 
 /**
  * What a walk collects: the references and every problem, so that all are reported at once,
@@ -189,26 +188,9 @@ function readReference(
     return;
   }
   const problems: string[] = [];
-  if (keys.length > 1) problems.push(otherKeysProblem(keys.filter((key) => key !== 'from_secret')));
+  if (keys.length > 1) {
+    problems.push(otherKeysProblem(keys.filter((other) => other !== 'from_secret')));
+  }
   if (reading.problems !== undefined) problems.push(...reading.problems);
   sink.problems.push({ scope: 'reference', pointer: location.pointer, problems, location });
-}
-
-function otherKeysProblem(others: readonly string[]): string {
-  const listed = others
-    .slice(0, 5)
-    .map((key) => JSON.stringify(key.slice(0, 64)))
-    .join(', ');
-  const more = others.length > 5 ? ` and ${others.length - 5} more` : '';
-  if (others.every((key) => REFERENCE_FIELDS.includes(key))) {
-    return `this map holds ${listed} next to from_secret; indent them under from_secret`;
-  }
-  return `a map holding from_secret must hold nothing else, but it also holds ${listed}${more}; move them out`;
-}
-
-/** `fromSecret`, `FROM_SECRET`, `from-secrets`: a reference the walk would otherwise pass over. */
-function looksLikeFromSecret(key: string): boolean {
-  if (key.length > 16) return false;
-  const folded = key.toLowerCase().replace(/[-_\s]/g, '');
-  return folded === 'fromsecret' || folded === 'fromsecrets';
 }

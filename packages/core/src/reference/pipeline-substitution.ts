@@ -1,13 +1,12 @@
 import { SecretError } from '../errors/secret-error';
 import { classifyValue } from './classify-value';
-import { type Container, copyContainer, setOwn } from './copy-container';
+import { type Container, copyContainer, SECTION_DEPTH, setOwn } from './copy-container';
 import {
   isArrayIndex,
   segmentOffset,
   sharedSegmentCount,
   unescapePointerSegment,
 } from './json-pointer';
-import { SECTION_DEPTH } from './substitute-at-places';
 
 /**
  * A copy-on-write copy of a pipeline in which reference maps are replaced one pointer at a

@@ -1,5 +1,5 @@
 import type { ContainerPlace } from './ancestor-path';
-import { type Container, copyContainer, setOwn } from './copy-container';
+import { type Container, copyContainer, SECTION_DEPTH, setOwn } from './copy-container';
 
 /**
  * Where the references a walk found stand: for the reference at position `i` in document
@@ -11,12 +11,6 @@ export interface ReferencePlaces {
   parents: ContainerPlace[];
   keys: string[];
 }
-
-/**
- * How deep a step's `environment` and `settings` stand (`/steps/0/environment`): the maps
- * from there down are keyed by the names of variables and settings (see copyContainer).
- */
-export const SECTION_DEPTH = 3;
 
 /**
  * The copy of the walked pipeline with the reference at position `i` replaced by `values[i]`,
