@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { createSecureContext } from 'node:tls';
 
 /** TLS and timeout settings of the transport. */
 export interface VaultTransportOptions {
@@ -55,7 +56,10 @@ export function createVaultTransport(options: VaultTransportOptions): VaultTrans
   const httpsAgent = new https.Agent({
     keepAlive: true,
     rejectUnauthorized: options.verifyTls,
-    ...(options.caCert === undefined ? {} : { ca: options.caCert }),
+    // One TLS context for every connection: given `ca`, Node parses it again for each one.
+    ...(options.caCert === undefined
+      ? {}
+      : { secureContext: createSecureContext({ ca: options.caCert }) }),
   });
   const send = (request: TransportRequest) =>
     sendRequest(request, options.requestTimeoutMs, (secure) => (secure ? httpsAgent : httpAgent));
