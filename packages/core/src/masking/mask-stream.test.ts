@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { once } from 'node:events';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { maskingUnit, patternsArbitrary, textWith } from './__fixtures__/masking-arbitraries';
 import { createMaskStream } from './mask-stream';
 import { maskText } from './mask-text';
 import { MASK } from './masked-output';
@@ -36,18 +37,6 @@ function splitBytes(bytes: Buffer, cuts: number[]): Buffer[] {
   );
 }
 
-const unit = fc.constantFrom('a', 'b', 'é', '😀', '\n', ' ', '\uFFFD');
-const patternsArbitrary = fc.array(fc.string({ unit, minLength: 1, maxLength: 10 }), {
-  minLength: 1,
-  maxLength: 5,
-});
-/** Text built from the patterns and noise, so that matches, overlaps and near-misses abound. */
-const textWith = (patterns: string[]) =>
-  fc
-    .array(fc.oneof(fc.constantFrom(...patterns), fc.string({ unit, maxLength: 6 })), {
-      maxLength: 12,
-    })
-    .map((parts) => parts.join(''));
 /** Bytes that are not UTF-8 on their own: cut-off, overlong, surrogate and stray sequences. */
 const brokenBytes = fc
   .array(fc.constantFrom(0x80, 0xbf, 0xc0, 0xc3, 0xe0, 0xed, 0xa0, 0xf0, 0x9f, 0xf5, 0xff), {
@@ -60,7 +49,7 @@ const bytesWith = (patterns: string[]) =>
     .array(
       fc.oneof(
         fc.constantFrom(...patterns).map((pattern) => Buffer.from(pattern, 'utf8')),
-        fc.string({ unit, maxLength: 6 }).map((noise) => Buffer.from(noise, 'utf8')),
+        fc.string({ unit: maskingUnit, maxLength: 6 }).map((noise) => Buffer.from(noise, 'utf8')),
         brokenBytes,
       ),
       { maxLength: 12 },

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { patternsArbitrary, textWith } from './__fixtures__/masking-arbitraries';
 import { maskText } from './mask-text';
 import { MASK } from './masked-output';
 import { PatternIndex } from './pattern-index';
@@ -19,19 +20,6 @@ function referenceMask(patterns: string[], text: string): string {
   }
   return result;
 }
-
-const unit = fc.constantFrom('a', 'b', 'é', '😀', '\n', ' ');
-const patternsArbitrary = fc.array(fc.string({ unit, minLength: 1, maxLength: 10 }), {
-  minLength: 1,
-  maxLength: 5,
-});
-/** Text built from the patterns and noise, so that matches, overlaps and near-misses abound. */
-const textWith = (patterns: string[]) =>
-  fc
-    .array(fc.oneof(fc.constantFrom(...patterns), fc.string({ unit, maxLength: 6 })), {
-      maxLength: 12,
-    })
-    .map((parts) => parts.join(''));
 
 describe('maskText', () => {
   it('masks every character of every occurrence, each unbroken stretch as one mask', () => {
