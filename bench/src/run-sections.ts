@@ -53,7 +53,9 @@ export async function runSections(
       if (wanted('load')) {
         await onSection('load');
         results.load = await runLoadBench(options.load, options.resolution, fleet);
-        print('Load', loadTable(results.load));
+        const { failureMessages } = results.load;
+        const failures = failureMessages.map((message) => `- failed: ${message}`).join('\n');
+        print('Load', loadTable(results.load) + (failures === '' ? '' : `\n\n${failures}`));
       }
     } finally {
       await fleet.close();

@@ -28,6 +28,8 @@ export interface LoadResult {
   /** Resolutions that failed (say, past the resolver's 30 s deadline on a busy machine). */
   failed: number;
   failureCodes: string[];
+  /** The first few distinct messages of the failed reads, to tell what went wrong. */
+  failureMessages: string[];
   /** Latency percentiles of the resolutions that succeeded. */
   p50Ms: number;
   p99Ms: number;
@@ -91,18 +93,21 @@ export async function runLoadBench(
 /** Percentiles of the resolutions that succeeded, and the codes of those that failed. */
 function latencies(runs: readonly TimedResolution[]) {
   const durations = runs.flatMap((run) => ('pipeline' in run ? [run.ms] : []));
-  const failures = runs.flatMap((run) => ('code' in run ? [run.code] : []));
+  const failures = runs.flatMap((run) => ('code' in run ? [run] : []));
   const none = durations.length === 0;
   return {
     failed: failures.length,
-    failureCodes: [...new Set(failures)],
+    failureCodes: [...new Set(failures.map((failure) => failure.code))],
+    failureMessages: [...new Set(failures.map((failure) => failure.message))].slice(0, 3),
     p50Ms: none ? Number.NaN : percentile(durations, 50),
     p99Ms: none ? Number.NaN : percentile(durations, 99),
     maxMs: none ? Number.NaN : Math.max(...durations),
   };
 }
 
-type TimedResolution = { ms: number; pipeline: unknown } | { ms: number; code: string };
+type TimedResolution =
+  | { ms: number; pipeline: unknown }
+  | { ms: number; code: string; message: string };
 
 /** One resolution and its own latency; a failure is counted by its code, not thrown. */
 async function timedResolution(
@@ -115,7 +120,12 @@ async function timedResolution(
     return { ms: performance.now() - started, pipeline: result.pipeline };
   } catch (error) {
     if (!SecretError.isInstance(error)) throw error;
-    const codes = [...new Set((error.errors ?? [error]).map((each) => each.code))];
-    return { ms: performance.now() - started, code: `${error.code} (${codes.join(', ')})` };
+    const causes = error.errors ?? [error];
+    const codes = [...new Set(causes.map((each) => each.code))];
+    return {
+      ms: performance.now() - started,
+      code: `${error.code} (${codes.join(', ')})`,
+      message: causes[0]?.message ?? error.message,
+    };
   }
 }
