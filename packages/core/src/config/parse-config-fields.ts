@@ -1,4 +1,3 @@
-import { X509Certificate } from 'node:crypto';
 import type { ConfigField } from '../spec/v1/config-field';
 import { closestMatch } from '../suggest/closest-match';
 
@@ -99,6 +98,8 @@ const pemBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
 function isCertificateBundle(text: string): boolean {
   const blocks = text.match(pemBlock);
   if (blocks === null) return false;
+  // Loaded here, not with the package: node:crypto takes longer to load than all of core.
+  const { X509Certificate } = process.getBuiltinModule('node:crypto');
   try {
     for (const block of blocks) new X509Certificate(block);
     return true;

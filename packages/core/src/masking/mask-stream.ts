@@ -1,4 +1,4 @@
-import { Transform } from 'node:stream';
+import type { Transform } from 'node:stream';
 import { MaskedBytes } from './masked-bytes';
 import type { PatternIndex } from './pattern-index';
 import { unfinishedCharacterStart, wellFormedUtf8 } from './well-formed-utf8';
@@ -76,6 +76,8 @@ class ChunkMasker {
 export function createMaskStream(utf8Index: PatternIndex): Transform {
   // Held in this closure, not on the stream, so that inspecting the stream shows no secret.
   const masker = new ChunkMasker(utf8Index);
+  // Loaded here, not with the package: node:stream is costly to load and only streams need it.
+  const { Transform } = process.getBuiltinModule('node:stream');
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       callback(null, masker.write(chunk));
