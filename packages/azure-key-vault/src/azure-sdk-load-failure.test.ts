@@ -1,6 +1,11 @@
 import nock from 'nock';
 import { afterEach, expect, it, vi } from 'vitest';
-import { clientId, clientSecret, expectFailure } from './__fixtures__/emulator-fixture';
+import {
+  clientSecret,
+  expectFailure,
+  publicCloudConfig,
+  silentLogger,
+} from './__fixtures__/emulator-fixture';
 
 // Its own file: a module registry in which no earlier test has loaded the real SDK, so the
 // failing import below is the only `@azure/identity` the provider can get.
@@ -19,15 +24,10 @@ it('fails with PROVIDER_ERROR naming the packages when the SDK cannot be loaded,
   nock.emitter.on('no match', listener);
   try {
     const { provider } = await import('./index');
-    const created = provider.create(
-      provider.parseConfig({
-        vaultUrl: 'https://myvault.vault.azure.net',
-        tenantId: '8f2c7a3e-5b1d-4c6e-9a0f-3d2b1c4e5f60',
-        clientId,
-        clientSecret,
-      }),
-      { logger: { debug() {}, info() {}, warn() {}, error() {} }, now: Date.now },
-    );
+    const created = provider.create(provider.parseConfig(publicCloudConfig), {
+      logger: silentLogger,
+      now: Date.now,
+    });
     const error = await expectFailure(
       () => created.read({ path: 'api-key' }, { signal: new AbortController().signal }),
       'PROVIDER_ERROR',

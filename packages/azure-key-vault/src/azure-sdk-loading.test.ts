@@ -1,10 +1,15 @@
 import { mountAzureKeyVaultEmulatorOnNock } from '@fromsecret/testkit';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { canaryValue, clientId, clientSecret } from './__fixtures__/emulator-fixture';
+import {
+  canaryValue,
+  clientId,
+  clientSecret,
+  publicCloudConfig,
+  silentLogger,
+} from './__fixtures__/emulator-fixture';
 
 const sdkPackages = ['@azure/identity', '@azure/keyvault-secrets'];
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
 let loaded: string[] = [];
 
 /** Notes when the package's code loads `specifier`, and then loads the real module. */
@@ -19,15 +24,10 @@ function watch(specifier: string): void {
 async function importAndCreate() {
   const azureKeyVault = await import('./index');
   const { provider } = azureKeyVault;
-  const created = provider.create(
-    provider.parseConfig({
-      vaultUrl: 'https://myvault.vault.azure.net',
-      tenantId: '8f2c7a3e-5b1d-4c6e-9a0f-3d2b1c4e5f60',
-      clientId,
-      clientSecret,
-    }),
-    { logger: silent, now: Date.now },
-  );
+  const created = provider.create(provider.parseConfig(publicCloudConfig), {
+    logger: silentLogger,
+    now: Date.now,
+  });
   created.validateReference?.({ path: 'api-key', key: 'value' });
   return created;
 }

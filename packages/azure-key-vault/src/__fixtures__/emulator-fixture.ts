@@ -16,6 +16,17 @@ export const clientSecret = 'CANARY-AZURE-CLIENT-SECRET-7f3a';
 /** A principal the vault lets read nothing. */
 export const readerlessClientId = '22222222-2222-4333-8444-555555555555';
 
+/** Settings of a vault in Azure's public cloud, for tests in which nothing reaches Azure. */
+export const publicCloudConfig = {
+  vaultUrl: 'https://myvault.vault.azure.net',
+  tenantId: '8f2c7a3e-5b1d-4c6e-9a0f-3d2b1c4e5f60',
+  clientId,
+  clientSecret,
+};
+
+/** A logger that drops everything. */
+export const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
 /** A recognisable secret value. */
 export function canaryValue(label: string): string {
   return `CANARY-AZURE-VALUE-${label}-7f3a`;
