@@ -1,8 +1,4 @@
 import {
-  createMemoryIntegrationStore,
-  createMemorySecretStore,
-  createProviderRegistry,
-  createSecretResolver,
   findReferences,
   parseFromSecret,
   SecretError,
@@ -10,8 +6,7 @@ import {
 } from '@fromsecret/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryProvider } from '../memory-provider/memory-provider';
-import { createMemoryStore, type MemoryStore } from '../memory-provider/memory-store';
+import { type MemoryResolver, startMemoryResolver } from './__fixtures__/memory-resolver';
 import { deepFreeze, hostilePipeline, prototypeSnapshot } from './hostile-arbitraries';
 
 const ACCESS = { org: 'acme' };
@@ -20,32 +15,19 @@ const PROTO_KEY_VALUE = 'CANARY-HOSTILE-VALUE-PROTO-9b2c';
 const STORE_VALUES = JSON.parse(
   `{"k":"CANARY-HOSTILE-VALUE-K-41d0","__proto__":"${PROTO_KEY_VALUE}"}`,
 ) as Record<string, string>;
-let store: MemoryStore;
 let resolver: SecretResolver;
+let fixture: MemoryResolver;
 
 beforeAll(() => {
-  store = createMemoryStore('reliability-hostile', {
+  fixture = startMemoryResolver({
+    store: 'reliability-hostile',
     token: 'CANARY-HOSTILE-TOKEN-0c5e',
     secrets: [{ path: 'app', versions: [STORE_VALUES, STORE_VALUES, STORE_VALUES] }],
+    internalValue: 'CANARY-HOSTILE-INTERNAL-77aa',
   });
-  resolver = createSecretResolver({
-    registry: createProviderRegistry({ providers: [memoryProvider] }),
-    integrations: createMemoryIntegrationStore([
-      {
-        id: 1,
-        name: 'mem',
-        type: 'memory',
-        config: { store: 'reliability-hostile', token: 'CANARY-HOSTILE-TOKEN-0c5e' },
-        allow: { users: [], orgs: ['acme'], repos: [] },
-      },
-    ]),
-    internalSecrets: createMemorySecretStore({ token: 'CANARY-HOSTILE-INTERNAL-77aa' }),
-  });
+  ({ resolver } = fixture);
 });
-afterAll(async () => {
-  await resolver.close();
-  store.close();
-});
+afterAll(() => fixture.close());
 
 /** Runs `action`; anything thrown must be a SecretError with one of `codes`. */
 async function onlySecretErrors(action: () => unknown, codes: readonly string[]): Promise<void> {

@@ -1,46 +1,27 @@
-import {
-  createMemoryIntegrationStore,
-  createMemorySecretStore,
-  createProviderRegistry,
-  createSecretResolver,
-  SecretError,
-  type SecretResolver,
-} from '@fromsecret/core';
+import { SecretError, type SecretResolver } from '@fromsecret/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryProvider } from '../memory-provider/memory-provider';
-import { createMemoryStore, type MemoryStore } from '../memory-provider/memory-store';
+import type { MemoryStore } from '../memory-provider/memory-store';
+import { type MemoryResolver, startMemoryResolver } from './__fixtures__/memory-resolver';
 
 const ACCESS = { org: 'acme' };
 const HUGE_VALUE = `CANARY-HUGE-${'v'.repeat(10_000_000)}`;
 let store: MemoryStore;
 let resolver: SecretResolver;
+let fixture: MemoryResolver;
 
 beforeAll(() => {
-  store = createMemoryStore('reliability-sizes', {
+  fixture = startMemoryResolver({
+    store: 'reliability-sizes',
     token: 'CANARY-SIZES-TOKEN-5a1f',
     secrets: [
       { path: 'app', versions: [{ k: 'CANARY-SIZES-VALUE-6c0e' }] },
       { path: 'huge', versions: [{ k: HUGE_VALUE }] },
     ],
+    internalValue: 'CANARY-SIZES-INTERNAL-3d9b',
   });
-  resolver = createSecretResolver({
-    registry: createProviderRegistry({ providers: [memoryProvider] }),
-    integrations: createMemoryIntegrationStore([
-      {
-        id: 1,
-        name: 'mem',
-        type: 'memory',
-        config: { store: 'reliability-sizes', token: 'CANARY-SIZES-TOKEN-5a1f' },
-        allow: { users: [], orgs: ['acme'], repos: [] },
-      },
-    ]),
-    internalSecrets: createMemorySecretStore({ token: 'CANARY-SIZES-INTERNAL-3d9b' }),
-  });
+  ({ store, resolver } = fixture);
 });
-afterAll(async () => {
-  await resolver.close();
-  store.close();
-});
+afterAll(() => fixture.close());
 
 function nested(levels: number, leaf: unknown): unknown {
   let value = leaf;
