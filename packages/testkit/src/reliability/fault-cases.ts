@@ -60,6 +60,20 @@ const BROKEN_ANSWERS: readonly FaultCase[] = [
  * Faults of a secret read. The retried statuses come without `Retry-After`, so that the
  * resolver's own backoff runs; one 429 has `Retry-After: 0` to show it is honoured.
  */
+
+/** A 429 that lets the caller retry at once: retried twice, then reported. */
+const rateLimitedRetryAfterZero: FaultCase = {
+  name: '429 with Retry-After: 0',
+  fault: {
+    kind: 'status',
+    status: 429,
+    body: { message: 'Too Many Requests' },
+    headers: retryAfterZero,
+  },
+  times: 3,
+  code: 'RATE_LIMITED',
+  attempts: 3,
+};
 export const READ_FAULT_CASES: readonly FaultCase[] = [
   status500,
   ...[502, 503].map(
@@ -78,18 +92,7 @@ export const READ_FAULT_CASES: readonly FaultCase[] = [
     code: 'RATE_LIMITED',
     attempts: 3,
   },
-  {
-    name: '429 with Retry-After: 0 (retried twice at once)',
-    fault: {
-      kind: 'status',
-      status: 429,
-      body: { message: 'Too Many Requests' },
-      headers: retryAfterZero,
-    },
-    times: 3,
-    code: 'RATE_LIMITED',
-    attempts: 3,
-  },
+  { ...rateLimitedRetryAfterZero, name: '429 with Retry-After: 0 (retried twice at once)' },
   ...BROKEN_ANSWERS,
 ];
 
@@ -103,17 +106,6 @@ export const LOGIN_FAULT_CASES: readonly FaultCase[] = [
     code: 'PROVIDER_ERROR',
     attempts: 3,
   },
-  {
-    name: '429 with Retry-After: 0 (retried twice)',
-    fault: {
-      kind: 'status',
-      status: 429,
-      body: { message: 'Too Many Requests' },
-      headers: retryAfterZero,
-    },
-    times: 3,
-    code: 'RATE_LIMITED',
-    attempts: 3,
-  },
+  { ...rateLimitedRetryAfterZero, name: '429 with Retry-After: 0 (retried twice)' },
   ...BROKEN_ANSWERS,
 ];
